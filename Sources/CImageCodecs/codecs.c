@@ -1,0 +1,2 @@
+#include "CImageCodecs.h"
+int CImageCodecs_version(void) { return 1; }

@@ -1,0 +1,3 @@
+import ImageDecoding
+import DigitSegmentation
+import NeuralNet

@@ -1,0 +1,7 @@
+import ArgumentParser
+import ScanPipeline
+
+@main
+struct Digitscan: ParsableCommand {
+    func run() throws {}
+}
