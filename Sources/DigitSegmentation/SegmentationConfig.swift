@@ -1,4 +1,77 @@
 /// Parameters of segmentation and normalisation. Defaults are the shipped behaviour.
+///
+/// Ratios marked "× H" are relative to the typical digit height on the page (the median
+/// height of the tall components), so the same settings work for 40 px and 400 px digits.
 public struct SegmentationConfig: Sendable, Equatable {
+    /// How the ink threshold is chosen.
+    public enum ThresholdMethod: String, Sendable, Equatable, CaseIterable, Codable {
+        /// One global Otsu threshold, computed over the tiles that contain ink.
+        case otsu
+    }
+
+    /// Which side of the threshold is ink.
+    public enum Polarity: String, Sendable, Equatable, CaseIterable, Codable {
+        /// The paper is the dominant gray level; ink is the other side of the threshold.
+        case auto
+        /// Dark ink on light paper (the usual scan).
+        case darkOnLight
+        /// Light ink on dark paper (chalkboard, inverted scans).
+        case lightOnDark
+    }
+
+    // MARK: Denoising and thresholding
+
+    /// Radius of the median filter run before thresholding (1 = 3×3); 0 turns denoising off.
+    public var medianRadius: Int = 1
+    /// Method that picks the ink/paper threshold.
+    public var threshold: ThresholdMethod = .otsu
+    /// Ink polarity; `auto` detects it per image.
+    public var polarity: Polarity = .auto
+    /// Side of the square tiles used to find ink-bearing regions for the threshold, in pixels.
+    public var tileSize: Int = 32
+    /// A tile holds ink when some pixel differs from the paper level by this many noise sigmas.
+    public var tileNoiseSigmas: Double = 6
+    /// Least gray-level difference between the paper and ink class means; less means a blank page.
+    public var minContrast: Int = 48
+    /// Least number of ink pixels on a page; fewer means a blank page.
+    public var minInkPixels: Int = 24
+
+    // MARK: Components
+
+    /// Most connected components a page may have before segmentation throws (bounds the work).
+    public var maxComponents: Int = 50_000
+    /// Components whose longer side is below this fraction × H are dropped as specks.
+    public var speckRatio: Double = 0.2
+    /// Digits shorter than this many pixels (after merging) are dropped as noise.
+    public var minDigitHeight: Int = 8
+
+    // MARK: Fragment merging
+
+    /// Stacked fragments merge when their x-extents overlap by this fraction of the narrower one.
+    public var mergeOverlapRatio: Double = 0.5
+    /// Stacked fragments merge only if the vertical gap between them is at most this × H.
+    public var mergeMaxVerticalGap: Double = 0.35
+    /// Side-by-side fragments merge when the horizontal gap between them is at most this × H.
+    public var mergeMaxSideGap: Double = 0.04
+    /// A merged digit may be at most this × H tall.
+    public var mergeMaxHeightRatio: Double = 1.4
+    /// A merged digit may be at most this × H wide.
+    public var mergeMaxWidthRatio: Double = 1.2
+
+    // MARK: Lines
+
+    /// A digit joins a text line when their vertical overlap is this fraction of the smaller height.
+    public var lineOverlapRatio: Double = 0.4
+
+    // MARK: Normalisation (MNIST style)
+
+    /// Pixels within this distance of a digit's ink also give their gray (anti-aliased edges).
+    public var haloRadius: Int = 1
+    /// Side of the box the digit's longer side is scaled to (MNIST: 20).
+    public var digitBox: Int = 20
+    /// Side of the square output canvas (MNIST: 28).
+    public var canvas: Int = 28
+
+    /// The shipped defaults.
     public init() {}
 }
