@@ -1,2 +1,0 @@
-#include "CImageCodecs.h"
-int CImageCodecs_version(void) { return 1; }

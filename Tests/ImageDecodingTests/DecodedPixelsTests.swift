@@ -1,0 +1,52 @@
+import ImageDecoding
+import XCTest
+
+/// Every decodable fixture against its expected pixels: exact for PNG, within a small
+/// tolerance of Pillow's decode of the same file for JPEG.
+final class DecodedPixelsTests: XCTestCase {
+    func testGrayDecodeMatchesExpected() throws {
+        let all = try Fixtures.expected()
+        XCTAssertEqual(all.count, 24, "fixtures listed in expected.json")
+        for (name, expected) in all.sorted(by: { $0.key < $1.key }) {
+            let image = try ImageDecoder.decode(Fixtures.bytes(name))
+            XCTAssertEqual(image.width, expected.width, name)
+            XCTAssertEqual(image.height, expected.height, name)
+            guard image.pixels.count == expected.gray.count else {
+                XCTFail("\(name): \(image.pixels.count) pixels, expected \(expected.gray.count)")
+                continue
+            }
+            let difference = maxAbsDifference(image.pixels, [UInt8](expected.gray))
+            XCTAssertLessThanOrEqual(difference, expected.tolerance, "\(name) gray")
+        }
+    }
+
+    func testRGBDecodeMatchesExpected() throws {
+        for (name, expected) in try Fixtures.expected().sorted(by: { $0.key < $1.key }) {
+            let image = try ImageDecoder.decodeRGB(Fixtures.bytes(name))
+            XCTAssertEqual(image.width, expected.width, name)
+            XCTAssertEqual(image.height, expected.height, name)
+            guard image.pixels.count == expected.rgb.count else {
+                XCTFail("\(name): \(image.pixels.count) bytes, expected \(expected.rgb.count)")
+                continue
+            }
+            let difference = maxAbsDifference(image.pixels, [UInt8](expected.rgb))
+            XCTAssertLessThanOrEqual(difference, expected.tolerance, "\(name) rgb")
+        }
+    }
+
+    /// PNG gray is defined as the luma of the RGB decode, so the two entry points agree exactly.
+    func testPNGGrayIsLumaOfRGB() throws {
+        for name in try Fixtures.decodableNames() where name.hasSuffix(".png") {
+            let bytes = try Fixtures.bytes(name)
+            XCTAssertEqual(try ImageDecoder.decodeRGB(bytes).luma(), try ImageDecoder.decode(bytes), name)
+        }
+    }
+
+    /// The same picture as 8-bit gray PNG and 16-bit PNG are not comparable, but a colour PNG
+    /// and its luma must be: spot-check the formula on known colours.
+    func testLumaMatchesBT601() {
+        let image = RGBImage(width: 4, height: 1, pixels: [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255])
+        // 0.299 * 255 = 76.2, 0.587 * 255 = 149.7, 0.114 * 255 = 29.1
+        XCTAssertEqual(image.luma().pixels, [76, 150, 29, 255])
+    }
+}
