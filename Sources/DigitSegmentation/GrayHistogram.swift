@@ -1,0 +1,70 @@
+/// Counts of each of the 256 gray levels, with the robust statistics thresholding needs.
+struct GrayHistogram: Sendable, Equatable {
+    /// `counts[v]` is the number of pixels of gray level `v`.
+    var counts: [Int]
+
+    /// An empty histogram.
+    init() { counts = [Int](repeating: 0, count: 256) }
+
+    /// The histogram of all `pixels`.
+    init(_ pixels: [UInt8]) {
+        self.init()
+        // Four partial histograms break the store-to-load dependency on runs of equal pixels.
+        var h0 = [Int](repeating: 0, count: 256), h1 = h0, h2 = h0, h3 = h0
+        var i = 0
+        let n = pixels.count
+        while i + 4 <= n {
+            h0[Int(pixels[i])] += 1; h1[Int(pixels[i + 1])] += 1
+            h2[Int(pixels[i + 2])] += 1; h3[Int(pixels[i + 3])] += 1
+            i += 4
+        }
+        while i < n { h0[Int(pixels[i])] += 1; i += 1 }
+        for v in 0..<256 { counts[v] = h0[v] + h1[v] + h2[v] + h3[v] }
+    }
+
+    /// Number of pixels counted.
+    var total: Int { counts.reduce(0, +) }
+
+    /// Pixels with a gray level in `range`.
+    func count(in range: ClosedRange<Int>) -> Int {
+        let lo = Swift.max(range.lowerBound, 0), hi = Swift.min(range.upperBound, 255)
+        guard lo <= hi else { return 0 }
+        return counts[lo...hi].reduce(0, +)
+    }
+
+    /// The most frequent gray level in `range`, after a 5-level box smoothing (JPEG and
+    /// quantisation leave spiky histograms whose raw maximum can sit off the true peak).
+    func mode(in range: ClosedRange<Int> = 0...255) -> Int {
+        var best = range.lowerBound, bestCount = -1
+        for v in range {
+            let s = count(in: (v - 2)...(v + 2))
+            if s > bestCount { best = v; bestCount = s }
+        }
+        return best
+    }
+
+    /// Median absolute deviation of all pixels from `center`, in gray levels.
+    func medianAbsoluteDeviation(from center: Int) -> Int {
+        let half = (total + 1) / 2
+        var within = counts[center]
+        var d = 0
+        while within < half && d < 255 {
+            d += 1
+            if center - d >= 0 { within += counts[center - d] }
+            if center + d <= 255 { within += counts[center + d] }
+        }
+        return d
+    }
+
+    /// The median gray level of the pixels in `range` (nil when none lie there).
+    func median(in range: ClosedRange<Int>) -> Int? {
+        let n = count(in: range)
+        guard n > 0 else { return nil }
+        var seen = 0
+        for v in range where v >= 0 && v <= 255 {
+            seen += counts[v]
+            if 2 * seen >= n { return v }
+        }
+        return range.upperBound
+    }
+}

@@ -1,0 +1,71 @@
+import ImageDecoding
+
+extension InkModel {
+    /// Estimates the ink model of a (denoised) page; nil when the page holds no ink.
+    ///
+    /// A plain global Otsu fails on a large page with a few small digits: the ink is a tiny
+    /// fraction of the histogram and Otsu splits the paper noise instead. So the threshold is
+    /// Otsu's over the tiles that plainly hold ink — tiles with a pixel far (several noise
+    /// sigmas) from the paper peak — where ink is a fair share of the pixels. Still one
+    /// global threshold, and linear time.
+    static func estimate(_ pixels: [UInt8], width: Int, height: Int,
+                         config: SegmentationConfig) -> InkModel? {
+        let whole = GrayHistogram(pixels)
+        guard whole.total > 0 else { return nil }
+        let peak = whole.mode()
+        let sigma = Swift.max(1.4826 * Double(whole.medianAbsoluteDeviation(from: peak)), 1)
+        // Ink must stand out from the paper noise and by at least half the minimum contrast.
+        let reach = Int(Swift.max(config.tileNoiseSigmas * sigma, Double(config.minContrast) / 2).rounded(.up))
+        let darkLimit = peak - reach, brightLimit = peak + reach
+        let allowDark = config.polarity != .lightOnDark
+        let allowBright = config.polarity != .darkOnLight
+
+        let farFromPaper = (0..<256).map { v in
+            (allowDark && v <= darkLimit) || (allowBright && v >= brightLimit)
+        }
+        let inkTiles = tileHistogram(pixels, width: width, height: height, tileSize: config.tileSize,
+                                     marks: farFromPaper)
+        guard inkTiles.total > 0, let otsu = OtsuThreshold(inkTiles) else { return nil }
+
+        let inkIsDark: Bool
+        switch config.polarity {
+        case .darkOnLight: inkIsDark = true
+        case .lightOnDark: inkIsDark = false
+        case .auto: inkIsDark = peak > otsu.threshold
+        }
+        let inkRange = inkIsDark ? 0...otsu.threshold : (otsu.threshold + 1)...255
+        let paperRange = inkIsDark ? (otsu.threshold + 1)...255 : 0...otsu.threshold
+        guard let inkLevel = inkTiles.median(in: inkRange), whole.count(in: paperRange) > 0 else { return nil }
+        let paperLevel = whole.mode(in: paperRange)
+        guard abs(paperLevel - inkLevel) >= config.minContrast,
+              whole.count(in: inkRange) >= config.minInkPixels else { return nil }
+        return InkModel(inkIsDark: inkIsDark, threshold: otsu.threshold, paperLevel: paperLevel,
+                        inkLevel: inkLevel, noiseFloor: Swift.min(2 * sigma, Double(abs(paperLevel - inkLevel)) / 4))
+    }
+
+    /// Histogram of the pixels in the square tiles holding a pixel whose level `marks` flags.
+    private static func tileHistogram(_ pixels: [UInt8], width: Int, height: Int, tileSize: Int,
+                                      marks: [Bool]) -> GrayHistogram {
+        let tile = Swift.max(tileSize, 1)
+        let tilesX = (width + tile - 1) / tile, tilesY = (height + tile - 1) / tile
+        var marked = [Bool](repeating: false, count: tilesX * tilesY)
+        for y in 0..<height {
+            let row = y * width, ty = (y / tile) * tilesX
+            for x in 0..<width where marks[Int(pixels[row + x])] {
+                marked[ty + x / tile] = true
+            }
+        }
+        var histogram = GrayHistogram()
+        for ty in 0..<tilesY {
+            for tx in 0..<tilesX where marked[ty * tilesX + tx] {
+                for y in (ty * tile)..<Swift.min((ty + 1) * tile, height) {
+                    let row = y * width
+                    for x in (tx * tile)..<Swift.min((tx + 1) * tile, width) {
+                        histogram.counts[Int(pixels[row + x])] += 1
+                    }
+                }
+            }
+        }
+        return histogram
+    }
+}

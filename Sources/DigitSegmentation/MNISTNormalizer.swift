@@ -1,0 +1,114 @@
+/// Turns one digit's own ink into a 28×28 MNIST-style image, the way MNIST was built:
+/// crop to the ink, scale the longer side to 20 px keeping the aspect ratio with area
+/// averaging, and paste into 28×28 with the intensity centre of mass at (14, 14).
+struct MNISTNormalizer: Sendable {
+    var config: SegmentationConfig
+    var ink: InkModel
+
+    /// Ownership of a pixel of the digit's neighbourhood.
+    private enum Owner: UInt8 { case paper = 0, mine, other, halo }
+
+    /// The normalised digit, row-major `canvas × canvas`, ink bright; nil when it holds no ink.
+    ///
+    /// Only the candidate's components, plus paper pixels within `haloRadius` of them (the
+    /// lighter half of anti-aliased edges), give gray; ink of any other component inside the
+    /// box counts as paper, so an intruding neighbour leaves no trace.
+    func normalize(_ candidate: DigitCandidate, pixels: [UInt8], width: Int, height: Int,
+                   labels: ConnectedComponents) -> [UInt8]? {
+        let pad = Swift.max(config.haloRadius, 0)
+        let x0 = Swift.max(candidate.box.x - pad, 0), x1 = Swift.min(candidate.box.maxX + pad, width)
+        let y0 = Swift.max(candidate.box.y - pad, 0), y1 = Swift.min(candidate.box.maxY + pad, height)
+        let w = x1 - x0, h = y1 - y0
+        guard w > 0, h > 0 else { return nil }
+
+        var owner = [Owner](repeating: .paper, count: w * h)
+        let mine = Set(candidate.components)
+        for y in y0..<y1 {
+            for r in labels.rowStart[y]..<labels.rowStart[y + 1] {
+                let run = labels.runs[r]
+                let a = Swift.max(Int(run.x0), x0), b = Swift.min(Int(run.x1), x1)
+                guard a < b else { continue }
+                let tag: Owner = mine.contains(Int(run.component)) ? .mine : .other
+                for x in a..<b { owner[(y - y0) * w + (x - x0)] = tag }
+            }
+        }
+        growHalo(&owner, width: w, height: h, steps: pad)
+
+        // (h, w): ink amount 0...1 of each pixel of the region.
+        var amount = [Float](repeating: 0, count: w * h)
+        var cx0 = w, cx1 = -1, cy0 = h, cy1 = -1
+        for y in 0..<h {
+            for x in 0..<w where owner[y * w + x] == .mine || owner[y * w + x] == .halo {
+                let a = ink.inkAmount(pixels[(y + y0) * width + (x + x0)])
+                guard a > 0 else { continue }
+                amount[y * w + x] = a
+                cx0 = Swift.min(cx0, x); cx1 = Swift.max(cx1, x)
+                cy0 = Swift.min(cy0, y); cy1 = Swift.max(cy1, y)
+            }
+        }
+        guard cx1 >= cx0, cy1 >= cy0 else { return nil }
+        let cw = cx1 - cx0 + 1, ch = cy1 - cy0 + 1
+        // (ch, cw): the ink's own bounding box.
+        var crop = [Float](repeating: 0, count: cw * ch)
+        for y in 0..<ch {
+            for x in 0..<cw { crop[y * cw + x] = amount[(y + cy0) * w + (x + cx0)] }
+        }
+        return place(crop, width: cw, height: ch)
+    }
+
+    /// Marks paper pixels within `steps` (8-neighbour steps) of the digit's own ink as halo;
+    /// the growth never crosses another component's ink.
+    private func growHalo(_ owner: inout [Owner], width w: Int, height h: Int, steps: Int) {
+        guard steps > 0 else { return }
+        for _ in 0..<steps {
+            let before = owner
+            for y in 0..<h {
+                for x in 0..<w where before[y * w + x] == .paper {
+                    search: for dy in -1...1 {
+                        let yy = y + dy
+                        guard yy >= 0 && yy < h else { continue }
+                        for dx in -1...1 {
+                            let xx = x + dx
+                            guard xx >= 0 && xx < w else { continue }
+                            let o = before[yy * w + xx]
+                            if o == .mine || o == .halo { owner[y * w + x] = .halo; break search }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Scales the cropped ink so its longer side is `digitBox`, then pastes it into the canvas
+    /// with its centre of mass on the canvas centre (clamped so the digit stays inside).
+    private func place(_ crop: [Float], width cw: Int, height ch: Int) -> [UInt8] {
+        let box = config.digitBox, canvas = config.canvas
+        let long = Swift.max(cw, ch)
+        let nw = Swift.max(1, Int((Double(cw * box) / Double(long)).rounded()))
+        let nh = Swift.max(1, Int((Double(ch * box) / Double(long)).rounded()))
+        let scaled = AreaResampler.resize(crop, width: cw, height: ch, newWidth: nw, newHeight: nh)
+
+        var mass: Float = 0, mx: Float = 0, my: Float = 0
+        for y in 0..<nh {
+            for x in 0..<nw {
+                let v = scaled[y * nw + x]
+                mass += v; mx += v * Float(x); my += v * Float(y)
+            }
+        }
+        // Index coordinates: MNIST's mean centre of mass is (14.0, 14.0) in these.
+        let centre = Float(canvas) / 2
+        let comX = mass > 0 ? mx / mass : Float(nw - 1) / 2
+        let comY = mass > 0 ? my / mass : Float(nh - 1) / 2
+        let ox = Swift.min(Swift.max(Int((centre - comX).rounded()), 0), canvas - nw)
+        let oy = Swift.min(Swift.max(Int((centre - comY).rounded()), 0), canvas - nh)
+
+        var out = [UInt8](repeating: 0, count: canvas * canvas)
+        for y in 0..<nh {
+            for x in 0..<nw {
+                let v = Swift.min(Swift.max(scaled[y * nw + x] * 255, 0), 255)
+                out[(y + oy) * canvas + (x + ox)] = UInt8(v.rounded())
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+extension SegmentationConfig {
+    /// Throws when a field is outside the range the segmenter can work with.
+    func validate() throws(SegmentationError) {
+        func check(_ ok: Bool, _ field: String, _ value: Any, _ rule: String) throws(SegmentationError) {
+            if !ok { throw .invalidConfig(field, "\(value)", rule) }
+        }
+        try check((0...8).contains(medianRadius), "medianRadius", medianRadius, "0...8")
+        try check(denoiseMinNoise >= 0, "denoiseMinNoise", denoiseMinNoise, ">= 0")
+        try check(tileSize >= 4, "tileSize", tileSize, ">= 4")
+        try check(tileNoiseSigmas > 0, "tileNoiseSigmas", tileNoiseSigmas, "> 0")
+        try check((1...255).contains(minContrast), "minContrast", minContrast, "1...255")
+        try check(minInkPixels >= 1, "minInkPixels", minInkPixels, ">= 1")
+        try check(maxComponents >= 1, "maxComponents", maxComponents, ">= 1")
+        try check(speckRatio >= 0 && speckRatio < 1, "speckRatio", speckRatio, "0 ..< 1")
+        try check(minDigitHeight >= 1, "minDigitHeight", minDigitHeight, ">= 1")
+        try check((0...1).contains(mergeOverlapRatio), "mergeOverlapRatio", mergeOverlapRatio, "0...1")
+        try check(mergeMaxVerticalGap >= 0, "mergeMaxVerticalGap", mergeMaxVerticalGap, ">= 0")
+        try check(mergeMaxSideGap >= 0, "mergeMaxSideGap", mergeMaxSideGap, ">= 0")
+        try check(fragmentHeightRatio >= 0 && fragmentHeightRatio < 1, "fragmentHeightRatio", fragmentHeightRatio, "0 ..< 1")
+        try check(mergeMaxFragmentGap >= 0, "mergeMaxFragmentGap", mergeMaxFragmentGap, ">= 0")
+        try check(mergeMaxHeightRatio >= 1, "mergeMaxHeightRatio", mergeMaxHeightRatio, ">= 1")
+        try check(mergeMaxWidthRatio > 0, "mergeMaxWidthRatio", mergeMaxWidthRatio, "> 0")
+        try check(lineOverlapRatio > 0 && lineOverlapRatio <= 1, "lineOverlapRatio", lineOverlapRatio, "0 <.. 1")
+        try check((0...16).contains(haloRadius), "haloRadius", haloRadius, "0...16")
+        try check(digitBox >= 1, "digitBox", digitBox, ">= 1")
+        try check(canvas >= digitBox, "canvas", canvas, ">= digitBox (\(digitBox))")
+    }
+}
