@@ -1,0 +1,54 @@
+import DigitSegmentation
+import ImageDecoding
+
+/// Reads, decodes and segments one input file: the per-file work that runs on all cores.
+///
+/// Every failure becomes a message for the file's row; nothing here throws or traps on input.
+struct FileProcessor: Sendable {
+    var maxFileBytes: Int
+    var decodeOptions: DecodeOptions
+    var segmenter: DigitSegmenter
+
+    /// What became of one file before classification.
+    enum Outcome: Sendable {
+        case digits([SegmentedDigit])
+        case failed(String)
+    }
+
+    /// Processes `item`; the returned outcome carries the digits or a one-line error message.
+    func process(_ item: InputItem) -> Outcome {
+        if let failure = item.failure { return .failed(failure) }
+        let bytes: [UInt8]
+        switch Syscalls.readFile(item.pathBytes, limit: maxFileBytes) {
+        case .failure(let failure): return .failed(Self.describe(failure, limit: maxFileBytes))
+        case .success(let data): bytes = data
+        }
+        if bytes.isEmpty { return .failed("empty file (0 bytes)") }
+        let image: GrayImage
+        do {
+            image = try ImageDecoder.decode(bytes, options: decodeOptions)
+        } catch {
+            return .failed(Self.oneLine(error.description))
+        }
+        do {
+            return .digits(try segmenter.segment(image))
+        } catch {
+            return .failed(Self.oneLine(error.description))
+        }
+    }
+
+    static func describe(_ failure: Syscalls.ReadFailure, limit: Int) -> String {
+        switch failure {
+        case .system(let error): return "cannot read: \(error.text)"
+        case .isDirectory: return "is a directory, not an image file"
+        case .notRegular: return "not a regular file"
+        case .tooLarge(let size):
+            return "file is \(size) bytes, over the \(limit)-byte limit; raise limits.maxFileBytes"
+        }
+    }
+
+    /// Error messages go into one CSV cell and one log line: fold line breaks into spaces.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+}

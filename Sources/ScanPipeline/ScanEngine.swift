@@ -1,0 +1,140 @@
+import DigitSegmentation
+
+/// Classifies files chunk by chunk: decode and segment on all cores, then push every digit
+/// of the chunk through the network in batches, also spread over the cores.
+///
+/// Memory is bounded by one chunk (`run.filesPerChunk` files' digits, plus one decoded image
+/// per thread), however many files stream through. Results come back in input order, and
+/// batches are cut from the chunk's digits by `classifier.batchSize` alone, so the output does
+/// not depend on the thread count.
+public struct ScanEngine: Sendable {
+    public let config: Configuration
+    public let classifier: any DigitClassifier
+    let processor: FileProcessor
+    let threads: Int
+
+    public init(config: Configuration, classifier: any DigitClassifier) {
+        self.config = config
+        self.classifier = classifier
+        self.processor = FileProcessor(maxFileBytes: config.limits.maxFileBytes,
+                                       decodeOptions: config.decodeOptions,
+                                       segmenter: DigitSegmenter(config: config.segmentation))
+        self.threads = Parallel.threadCount(config.run.threads)
+    }
+
+    /// What a whole run did.
+    public struct Summary: Sendable, Equatable {
+        public var files = 0
+        public var digits = 0
+        public var failed = 0
+        public var lowConfidence = 0
+        public var noDigits = 0
+        /// True when `shouldStop` ended the run before the inputs were exhausted.
+        public var stopped = false
+
+        /// 0 when every input was processed, 1 when some failed (their rows say why).
+        public var exitCode: Int32 { failed > 0 ? 1 : 0 }
+
+        mutating func add(_ result: FileResult) {
+            files += 1
+            digits += result.digits.count
+            switch result.status {
+            case .error: failed += 1
+            case .lowConfidence: lowConfidence += 1
+            case .noDigits: noDigits += 1
+            case .ok: break
+            }
+        }
+    }
+
+    /// Streams `inputs` through the pipeline, handing each chunk's results to `emit` in input
+    /// order. `shouldStop` is asked between chunks (for signals).
+    ///
+    /// - Throws: whatever `emit` throws (an output that cannot be written).
+    public func run<Inputs: IteratorProtocol<InputItem>>(
+        _ inputs: inout Inputs,
+        shouldStop: () -> Bool = { false },
+        emit: ([FileResult]) throws(PipelineError) -> Void
+    ) throws(PipelineError) -> Summary {
+        var summary = Summary()
+        var chunk: [InputItem] = []
+        chunk.reserveCapacity(config.run.filesPerChunk)
+        while true {
+            if shouldStop() { summary.stopped = true; break }
+            chunk.removeAll(keepingCapacity: true)
+            while chunk.count < config.run.filesPerChunk, let item = inputs.next() { chunk.append(item) }
+            if chunk.isEmpty { break }
+            let results = classify(chunk)
+            results.forEach { summary.add($0) }
+            try emit(results)
+        }
+        return summary
+    }
+
+    /// Classifies one chunk of files; one result per item, in the same order.
+    public func classify(_ items: [InputItem]) -> [FileResult] {
+        let processor = self.processor
+        let outcomes = Parallel.map(count: items.count, threads: threads) { processor.process(items[$0]) }
+
+        // Flatten every digit of the chunk so batches span files.
+        let side = classifier.inputSide
+        var owners: [Int] = []
+        var digits: [SegmentedDigit] = []
+        var failures = [String?](repeating: nil, count: items.count)
+        for (fileIndex, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .failed(let message): failures[fileIndex] = message
+            case .digits(let found):
+                if found.contains(where: { $0.pixels.count != side * side }) {
+                    failures[fileIndex] = "internal error: segmentation produced digits of the wrong size for the model"
+                    continue
+                }
+                digits.append(contentsOf: found)
+                owners.append(contentsOf: repeatElement(fileIndex, count: found.count))
+            }
+        }
+
+        let classified = classifyDigits(digits)
+        var perFile = [[FileResult.Digit]](repeating: [], count: items.count)
+        for (k, digit) in classified.enumerated() { perFile[owners[k]].append(digit) }
+        return items.indices.map { i in
+            if let failure = failures[i] { return FileResult(path: items[i].path, error: failure) }
+            return FileResult(path: items[i].path, digits: perFile[i],
+                              minConfidence: config.classifier.minConfidence)
+        }
+    }
+
+    /// Runs the network over `digits` in batches of at most `classifier.batchSize`.
+    func classifyDigits(_ digits: [SegmentedDigit]) -> [FileResult.Digit] {
+        guard !digits.isEmpty else { return [] }
+        let batchSize = config.classifier.batchSize
+        let batchCount = (digits.count + batchSize - 1) / batchSize
+        let classifier = self.classifier
+        // Several batches: one per thread. A single batch: let the network use the threads.
+        let innerThreads = batchCount == 1 ? threads : 1
+        let batches = Parallel.map(count: batchCount, threads: threads) { b -> [FileResult.Digit] in
+            let batch = digits[(b * batchSize)..<min((b + 1) * batchSize, digits.count)]
+            return Self.classifyBatch(Array(batch), classifier: classifier, threads: innerThreads)
+        }
+        return batches.flatMap { $0 }
+    }
+
+    /// One forward pass; the answer for each digit is its most probable class.
+    static func classifyBatch(_ batch: [SegmentedDigit], classifier: any DigitClassifier,
+                              threads: Int) -> [FileResult.Digit] {
+        var pixels: [Float] = []
+        pixels.reserveCapacity(batch.count * classifier.inputSide * classifier.inputSide)
+        for digit in batch { pixels.append(contentsOf: digit.pixels.lazy.map(Float.init)) }
+        let classes = classifier.classes
+        let probabilities = classifier.probabilities(pixels: pixels, count: batch.count, threads: threads)
+        return batch.enumerated().map { n, digit in
+            let row = probabilities.count == batch.count * classes
+                ? Array(probabilities[(n * classes)..<((n + 1) * classes)])
+                : [Float](repeating: .nan, count: classes)  // a broken classifier shows as NaN, never as ok
+            var best = 0
+            for c in row.indices where row[c] > row[best] { best = c }
+            return FileResult.Digit(value: best, confidence: row.isEmpty ? .nan : row[best],
+                                    line: digit.line, box: digit.box, probabilities: row)
+        }
+    }
+}

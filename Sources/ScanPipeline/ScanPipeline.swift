@@ -1,3 +1,0 @@
-import ImageDecoding
-import DigitSegmentation
-import NeuralNet
