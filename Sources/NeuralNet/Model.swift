@@ -1,35 +1,135 @@
-/// How raw pixels become network input: x = (pixel * scale - mean) / std, ink bright.
-public struct InputSpec: Sendable, Equatable {
-    public var channels: Int, height: Int, width: Int
-    public var scale: Float, mean: Float, std: Float
-    public init(channels: Int = 1, height: Int = 28, width: Int = 28,
-                scale: Float = 1.0 / 255.0, mean: Float = 0, std: Float = 1) {
-        self.channels = channels; self.height = height; self.width = width
-        self.scale = scale; self.mean = mean; self.std = std
-    }
-}
+import Foundation
 
-/// The error of this target.
-public struct ModelError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
-/// A trained classifier loaded from a safetensors file. (Placeholder API.)
+/// A classifier: layer specs plus one immutable parameter buffer. Thread-safe.
+///
+/// Loads from and saves to safetensors with `architecture` and `input` metadata, the format
+/// `../shared/peers/model_io.py` reads and writes (see README, "Model format").
 public final class Model: Sendable {
     public let input: InputSpec
+    /// Number of outputs (classes) per image.
     public let classes: Int
-    init(input: InputSpec, classes: Int) { self.input = input; self.classes = classes }
+    /// Metadata beyond `architecture` and `input` (e.g. name, training command).
+    public let metadata: [String: String]
+    let specs: [LayerSpec]
+    let layout: ParameterLayout
+    let parameters: [Float]
 
-    /// Loads a model file; throws `ModelError` naming what is wrong with it.
-    public static func load(path: String) throws(ModelError) -> Model {
-        throw ModelError("model loading not implemented yet")
+    /// Checks that the layers chain from `input` to a flat class vector and that
+    /// `parameters` fits the layout; throws `ModelError` otherwise.
+    init(specs: [LayerSpec], parameters: [Float], input: InputSpec, metadata: [String: String] = [:]) throws(ModelError) {
+        let layout = try ParameterLayout(layers: specs)
+        guard parameters.count == layout.totalCount else {
+            throw ModelError("parameter buffer has \(parameters.count) values, layout needs \(layout.totalCount)")
+        }
+        var shape = [input.channels, input.height, input.width]
+        for (i, spec) in specs.enumerated() {
+            guard let next = spec.outputShape(for: shape) else {
+                throw ModelError("architecture layer \(i) (\(spec.typeName)) does not accept input of shape \(shape)")
+            }
+            shape = next
+        }
+        guard shape.count == 1, shape[0] > 0 else {
+            throw ModelError("architecture ends with shape \(shape); expected a flat class vector (add flatten/dense)")
+        }
+        self.specs = specs
+        self.layout = layout
+        self.parameters = parameters
+        self.input = input
+        self.classes = shape[0]
+        self.metadata = metadata
     }
 
-    /// Class probabilities for `count` images of raw pixels (0...255, ink bright),
-    /// shaped (N, C, H, W) per `input`. Returns (N, classes), row-major. Thread-safe.
-    public func probabilities(pixels: [Float], count: Int) -> [Float] {
-        [Float](repeating: 1 / Float(classes), count: count * classes)
+    /// Loads a model file; throws `ModelError` naming the path and what is wrong.
+    public static func load(path: String) throws(ModelError) -> Model {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ModelError("cannot read model \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try Model(safetensors: [UInt8](data))
+        } catch {
+            throw ModelError("model \(path): \(error.message)")
+        }
+    }
+
+    /// Parses safetensors bytes.
+    public convenience init(safetensors bytes: [UInt8]) throws(ModelError) {
+        let file = try Safetensors(bytes: bytes)
+        guard let archText = file.metadata["architecture"] else {
+            throw ModelError("no \"architecture\" in __metadata__")
+        }
+        guard let archJSON = try? JSONSerialization.jsonObject(with: Data(archText.utf8)) as? [[String: Any]] else {
+            throw ModelError("\"architecture\" metadata is not a JSON list of layer objects")
+        }
+        var specs: [LayerSpec] = []
+        for (i, layer) in archJSON.enumerated() { specs.append(try LayerSpec(json: layer, index: i)) }
+        var input = InputSpec()
+        if let inputText = file.metadata["input"] {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(inputText.utf8)) as? [String: Any] else {
+                throw ModelError("\"input\" metadata is not a JSON object")
+            }
+            input = try InputSpec(json: obj)
+        }
+        let layout = try ParameterLayout(layers: specs)
+        var params = [Float](repeating: 0, count: layout.totalCount)
+        for entry in layout.entries {
+            guard let t = file.tensors[entry.name] else { throw ModelError("tensor \(entry.name) is missing") }
+            guard t.shape == entry.shape else {
+                throw ModelError("tensor \(entry.name) has shape \(t.shape), architecture needs \(entry.shape)")
+            }
+            params.replaceSubrange(entry.offset..<(entry.offset + entry.count), with: t.values)
+        }
+        var extra = file.metadata
+        extra["architecture"] = nil
+        extra["input"] = nil
+        try self.init(specs: specs, parameters: params, input: input, metadata: extra)
+    }
+
+    /// The model as safetensors bytes.
+    public func serialized() -> [UInt8] {
+        var tensors: [String: Safetensors.TensorInfo] = [:]
+        for e in layout.entries {
+            tensors[e.name] = .init(shape: e.shape, values: Array(parameters[e.offset..<(e.offset + e.count)]))
+        }
+        var meta = metadata
+        let arch = specs.map(\.json)
+        meta["architecture"] = String(decoding: (try? JSONSerialization.data(withJSONObject: arch, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+        meta["input"] = String(decoding: (try? JSONSerialization.data(withJSONObject: input.json, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+        return Safetensors(tensors: tensors, metadata: meta).serialized()
+    }
+
+    /// Writes the model to `path` (via a temporary file, renamed when complete).
+    public func save(path: String) throws(ModelError) {
+        let tmp = path + ".tmp-\(getpid())"
+        do {
+            try Data(serialized()).write(to: URL(fileURLWithPath: tmp))
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: tmp, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw ModelError("cannot write model \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Raw network output for `count` images of raw pixels: (N, classes).
+    public func outputs(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
+        precondition(pixels.count == count * input.pixelCount, "outputs: \(pixels.count) values for \(count) images")
+        if count == 0 { return [] }
+        let network = Network(specs: specs, layout: layout, threads: threads)
+        let x = Tensor(shape: [count, input.channels, input.height, input.width], data: input.normalised(pixels))
+        return parameters.withUnsafeBufferPointer { p in
+            network.forward(x, params: p.baseAddress!, training: false).data
+        }
+    }
+
+    /// Class probabilities for `count` images of raw pixels (0...255, ink bright), shaped
+    /// (N, C, H, W) per `input`. Returns (N, classes), row-major. A model whose last layer
+    /// is not softmax gets one applied.
+    public func probabilities(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
+        var out = outputs(pixels: pixels, count: count, threads: threads)
+        if specs.last != .softmax { Softmax.apply(&out, classes: classes) }
+        return out
     }
 }

@@ -6,7 +6,7 @@ public enum OptimizerKind: String, Sendable, CaseIterable {
 /// Hyper-parameters of a training run. Defaults reproduce the shipped model.
 public struct TrainingConfig: Sendable, Equatable {
     public var epochs: Int = 15
-    public var batchSize: Int = 64
+    public var batchSize: Int = 128
     public var learningRate: Float = 0.002
     public var optimizer: OptimizerKind = .adam
     /// SGD momentum (ignored by Adam).
