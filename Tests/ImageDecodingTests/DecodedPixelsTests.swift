@@ -42,8 +42,7 @@ final class DecodedPixelsTests: XCTestCase {
         }
     }
 
-    /// The same picture as 8-bit gray PNG and 16-bit PNG are not comparable, but a colour PNG
-    /// and its luma must be: spot-check the formula on known colours.
+    /// Primaries and white through the public luma: BT.601 weights, rounded to nearest.
     func testLumaMatchesBT601() {
         let image = RGBImage(width: 4, height: 1, pixels: [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255])
         // 0.299 * 255 = 76.2, 0.587 * 255 = 149.7, 0.114 * 255 = 29.1
