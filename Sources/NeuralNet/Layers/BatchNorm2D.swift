@@ -26,12 +26,14 @@ final class BatchNorm2D: Layer {
         var y = x.data
         let gamma = params + weightOffset, beta = params + biasOffset
         if !training {
-            for c in 0..<channels {
-                let inv = 1 / (params[varOffset + c] + eps).squareRoot()
-                let scale = gamma[c] * inv, shift = beta[c] - params[meanOffset + c] * scale
-                for i in 0..<n {
-                    let base = (i * channels + c) * hw
-                    for j in 0..<hw { y[base + j] = y[base + j] * scale + shift }
+            y.withUnsafeMutableBufferPointer { yb in
+                for c in 0..<channels {
+                    let inv = 1 / (params[varOffset + c] + eps).squareRoot()
+                    let scale = gamma[c] * inv, shift = beta[c] - params[meanOffset + c] * scale
+                    for i in 0..<n {
+                        let row = yb.baseAddress! + (i * channels + c) * hw
+                        for j in 0..<hw { row[j] = row[j] * scale + shift }
+                    }
                 }
             }
             return Tensor(shape: x.shape, data: y)

@@ -11,21 +11,27 @@ final class MaxPool2D: Layer {
         let ho = (h - kernel) / stride + 1, wo = (w - kernel) / stride + 1
         var y = [Float](repeating: 0, count: n * c * ho * wo)
         if training { argmax = [Int32](repeating: 0, count: y.count); inputShape = x.shape }
-        var o = 0
-        for plane in 0..<(n * c) {
-            let base = plane * h * w
-            for oy in 0..<ho {
-                for ox in 0..<wo {
-                    var best = -Float.infinity, at = 0
-                    for ki in 0..<kernel {
-                        let row = base + (oy * stride + ki) * w + ox * stride
-                        for kj in 0..<kernel where x.data[row + kj] > best {
-                            best = x.data[row + kj]; at = row + kj
+        x.data.withUnsafeBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+                argmax.withUnsafeMutableBufferPointer { ab in
+                    var o = 0
+                    for plane in 0..<(n * c) {
+                        let base = plane * h * w
+                        for oy in 0..<ho {
+                            for ox in 0..<wo {
+                                var best = -Float.infinity, at = 0
+                                for ki in 0..<kernel {
+                                    let row = base + (oy * stride + ki) * w + ox * stride
+                                    for kj in 0..<kernel where xb[row + kj] > best {
+                                        best = xb[row + kj]; at = row + kj
+                                    }
+                                }
+                                yb[o] = best
+                                if training { ab[o] = Int32(at) }
+                                o += 1
+                            }
                         }
                     }
-                    y[o] = best
-                    if training { argmax[o] = Int32(at) }
-                    o += 1
                 }
             }
         }

@@ -4,7 +4,10 @@ final class ReLU: Layer {
 
     func forward(_ x: Tensor, params: UnsafePointer<Float>, training: Bool) -> Tensor {
         var y = x.data
-        for i in y.indices where y[i] < 0 { y[i] = 0 }
+        // Through a raw buffer: element writes to the array itself re-check uniqueness each time.
+        y.withUnsafeMutableBufferPointer { b in
+            for i in b.indices { b[i] = max(b[i], 0) }
+        }
         if training { output = y }
         return Tensor(shape: x.shape, data: y)
     }
@@ -12,7 +15,11 @@ final class ReLU: Layer {
     func backward(_ dy: Tensor, params: UnsafePointer<Float>, grads: UnsafeMutablePointer<Float>,
                   needInputGradient: Bool) -> Tensor? {
         var dx = dy.data
-        for i in dx.indices where output[i] <= 0 { dx[i] = 0 }
+        dx.withUnsafeMutableBufferPointer { d in
+            output.withUnsafeBufferPointer { o in
+                for i in d.indices where o[i] <= 0 { d[i] = 0 }
+            }
+        }
         return Tensor(shape: dy.shape, data: dx)
     }
 
