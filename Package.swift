@@ -37,11 +37,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "digitscan",
-            dependencies: ["ScanPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ScanPipeline", "NeuralNet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "DigitSegmentationTests", dependencies: ["DigitSegmentation"]),
+        .testTarget(name: "DigitSegmentationTests", dependencies: ["DigitSegmentation"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline"]),

@@ -33,6 +33,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--gap", type=float, nargs=2, default=[0.08, 0.5], help="digit gap range, × height")
+    ap.add_argument("--pitch", type=float, nargs=2, default=[1.4, 2.0], help="line pitch range, × height")
     ap.add_argument("--mnist", default=os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "mnist"))
     a = ap.parse_args()
     rng = np.random.default_rng(a.seed)
@@ -52,11 +54,10 @@ def main():
             for i in idx:
                 d = render_digit(mnist[i], int(height * rng.uniform(0.9, 1.1)), rng)
                 row.append((x, y + int(rng.integers(0, max(1, height // 10))), d))
-                # Gaps from nearly touching to half a digit.
-                x += d.shape[1] + int(height * rng.uniform(0.08, 0.5))
+                x += d.shape[1] + int(height * rng.uniform(*a.gap))
             placed.extend(row)
             lines.append(idx)
-            y += int(height * rng.uniform(1.4, 2.0))
+            y += int(height * rng.uniform(*a.pitch))
         w = max(px + d.shape[1] for px, _, d in placed)
         h = max(py + d.shape[0] for _, py, d in placed)
         margin = int(height * rng.uniform(0.3, 1.0))

@@ -30,9 +30,10 @@ public struct DigitSegmenter: Sendable {
             let b = components[i].box
             return Double(Swift.max(b.width, b.height)) >= config.speckRatio * h ? (i, b) : nil
         }
-        let candidates = FragmentMerger(config: config, typicalHeight: h).merge(kept)
-            .filter { $0.box.height >= config.minDigitHeight
-                && Double($0.box.height) >= config.fragmentHeightRatio * h }
+        let (merged, digitHeight) = FragmentMerger(config: config).merge(kept)
+        let candidates = merged.filter {
+            $0.box.height >= config.minDigitHeight && Double($0.box.height) >= config.fragmentHeightRatio * digitHeight
+        }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
         let normalizer = MNISTNormalizer(config: config, ink: ink)

@@ -14,6 +14,7 @@ extension SegmentationConfig {
         try check(speckRatio >= 0 && speckRatio < 1, "speckRatio", speckRatio, "0 ..< 1")
         try check(minDigitHeight >= 1, "minDigitHeight", minDigitHeight, ">= 1")
         try check((0...1).contains(mergeOverlapRatio), "mergeOverlapRatio", mergeOverlapRatio, "0...1")
+        try check(mergeTightGap >= 0, "mergeTightGap", mergeTightGap, ">= 0")
         try check(mergeMaxVerticalGap >= 0, "mergeMaxVerticalGap", mergeMaxVerticalGap, ">= 0")
         try check(mergeMaxSideGap >= 0, "mergeMaxSideGap", mergeMaxSideGap, ">= 0")
         try check(fragmentHeightRatio >= 0 && fragmentHeightRatio < 1, "fragmentHeightRatio", fragmentHeightRatio, "0 ..< 1")

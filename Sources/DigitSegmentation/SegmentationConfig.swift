@@ -49,6 +49,8 @@ public struct SegmentationConfig: Sendable, Equatable {
 
     // MARK: Fragment merging
 
+    /// Stacked pieces this close (× the shorter piece's height) merge whatever the merged size.
+    public var mergeTightGap: Double = 0.12
     /// Stacked fragments merge when their x-extents overlap by this fraction of the narrower one.
     public var mergeOverlapRatio: Double = 0.5
     /// Stacked fragments merge only if the vertical gap between them is at most this × H.
