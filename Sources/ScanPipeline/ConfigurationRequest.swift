@@ -14,6 +14,15 @@ public struct ConfigurationRequest: Sendable, Equatable {
 
     /// `--config FILE`; nil looks for `./pipeline.json`, then uses the built-in defaults.
     public var file: String?
+    /// Skip every file: the built-in defaults plus `overrides`.
+    public var ignoreFiles = false
+
+    /// The built-in defaults alone (`digitscan config --defaults`).
+    public static var builtInDefaults: ConfigurationRequest {
+        var request = ConfigurationRequest()
+        request.ignoreFiles = true
+        return request
+    }
     /// Applied in order on top of the file.
     public var overrides: [Override]
 
@@ -26,7 +35,7 @@ public struct ConfigurationRequest: Sendable, Equatable {
     ///
     /// - Throws: `PipelineError.configuration` naming the file key or flag that is wrong.
     public func resolve() throws(PipelineError) -> Configuration {
-        var (config, _) = try Configuration.load(path: file)
+        var config = ignoreFiles ? Configuration() : try Configuration.load(path: file).0
         for override in overrides {
             try config.set(override.key, to: override.value, origin: override.flag)
         }

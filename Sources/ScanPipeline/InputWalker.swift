@@ -165,7 +165,9 @@ public final class InputWalker: IteratorProtocol, Sequence {
         case .regular:
             return looksLikeImage ? Entry(sortKey: name, path: path, kind: .file) : nil
         case .directory:
-            if looksLikeImage { return failure("is a directory, not an image file") }
+            // With an extension filter, a directory named like an image is an error row; with
+            // none ([] keeps every file), every directory is simply walked.
+            if looksLikeImage && !lowercasedExtensions.isEmpty { return failure("is a directory, not an image file") }
             let identity = DirectoryIdentity(device: status.device, inode: status.inode)
             return Entry(sortKey: name + [0x2F], path: path, kind: .directory(identity))
         case .symlink, .other:

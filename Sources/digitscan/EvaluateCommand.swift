@@ -1,0 +1,30 @@
+import ArgumentParser
+import ScanPipeline
+
+/// `digitscan evaluate`: accuracy on the MNIST test set.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Print the model's accuracy, per-class precision and recall, and confusion matrix on MNIST test."
+    )
+
+    @Option(name: .long, help: "Directory holding t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz).")
+    var mnist: String
+
+    @Option(name: .long, help: "Images per forward pass.")
+    var batchSize = 500
+
+    @OptionGroup var options: ConfigOptions
+
+    func validate() throws {
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1.") }
+    }
+
+    func run() throws {
+        let report = try EvaluateJob.run(
+            mnistDirectory: mnist, model: options.model,
+            configuration: ConfigurationRequest(file: options.config, overrides: options.overrides),
+            batchSize: batchSize)
+        print(report.text)
+    }
+}
