@@ -1,0 +1,58 @@
+# digitscan: the commands the README documents.
+# `make demo` and `make test` work on a fresh clone: they install what is missing first.
+#
+#   make demo       build (release) and classify samples/, printing the CSV
+#   make test       every test, the end-to-end suite included (what .ci/run calls)
+#   make build      release build only
+#   make bench      digits/s for the network alone, files/s end to end on the generated suite
+#   make evaluate   accuracy, per-class precision/recall and confusion matrix on MNIST test
+#   make train      train the shipped model from scratch (needs the MNIST training set: MNIST=DIR)
+#   make samples    regenerate samples/ (needs Python 3 with numpy, opencv-python, Pillow: PYTHON=...)
+#   make suite      regenerate Tests/Fixtures/e2e/ (needs Python 3 with numpy, opencv-python)
+
+SWIFT      ?= swift
+PYTHON     ?= python3
+# Directory with train-*-ubyte(.gz) and t10k-*-ubyte(.gz); only `make train` needs the training set.
+MNIST      ?= ../shared/data/mnist
+# The MNIST test set is committed, so evaluating needs nothing downloaded.
+MNIST_TEST ?= Tests/Fixtures/mnist
+MODEL      ?= Models/digitscan-cnn.safetensors
+# Extra `digitscan train` flags; Models/README.md records the exact command behind the shipped model.
+TRAIN_FLAGS ?=
+# SwiftPM's build directory (--scratch-path).
+BUILD_DIR  ?= .build
+BIN        := $(BUILD_DIR)/release/digitscan
+
+.PHONY: setup build demo test bench evaluate train samples suite
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR)
+
+# samples/truncated.jpg is corrupt on purpose: its row has status "error" and digitscan exits
+# with 1 ("some inputs failed"), which the demo accepts; any other failure stops make.
+demo: build
+	@echo "== $(BIN) samples/" >&2
+	@$(BIN) samples/; status=$$?; \
+	if [ $$status -eq 1 ]; then echo "== exit status 1: some inputs failed (samples/truncated.jpg is corrupt on purpose)" >&2; \
+	elif [ $$status -ne 0 ]; then exit $$status; fi
+
+test: setup
+	$(SWIFT) test --scratch-path $(BUILD_DIR)
+
+bench: build
+	$(BIN) benchmark Tests/Fixtures/e2e/scans --mnist $(MNIST_TEST) --model $(MODEL)
+
+evaluate: build
+	$(BIN) evaluate --mnist $(MNIST_TEST) --model $(MODEL)
+
+train: build
+	$(BIN) train --mnist $(MNIST) -o $(MODEL) $(TRAIN_FLAGS)
+
+samples:
+	$(PYTHON) scripts/make_samples.py
+
+suite:
+	$(PYTHON) scripts/make_e2e_suite.py
