@@ -15,7 +15,7 @@ final class EndToEndSuiteTests: XCTestCase {
         XCTAssertEqual(manifest.header, ["file", "digits"])
         XCTAssertGreaterThanOrEqual(manifest.rows.count, 500, "the suite should hold at least 500 scans")
 
-        let run = try binary.run(["scans"], in: Self.suiteDirectory)
+        let run = try binary.run([Self.suiteDirectory.appendingPathComponent("scans").path])
         XCTAssertEqual(run.exitCode, 0, "every suite scan is readable; stderr: \(run.stderr)")
         let table = try EndToEndCSV(run.output)
         XCTAssertEqual(table.header, EndToEndBinary.csvHeader)
