@@ -7,13 +7,15 @@ final class ConfigurationTests: XCTestCase {
     private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    private func parse(_ text: String) throws(PipelineError) -> Configuration {
-        try Configuration.parse(Array(text.utf8), origin: "test.json")
+    // Untyped `throws` on purpose: a typed-throws call inside XCTAssert's autoclosure
+    // crashed the test process (Swift 6.3.1) when it threw.
+    private func parse(_ text: String) throws -> Configuration {
+        do { return try Configuration.parse(Array(text.utf8), origin: "test.json") } catch { throw error as any Error }
     }
 
     private func message(_ text: String) -> String {
         do {
-            _ = try parse(text)
+            _ = try Configuration.parse(Array(text.utf8), origin: "test.json")
             return "no error"
         } catch {
             XCTAssertEqual(error.exitCode, 2)
