@@ -27,6 +27,10 @@ struct ConnectedComponents: Sendable {
     private(set) var rowStart: [Int]
     /// The components, in order of first appearance (top to bottom, left to right).
     private(set) var components: [Component]
+    /// Run indices grouped by component, each group in row-major order.
+    private(set) var runsByComponent: [Int32]
+    /// Runs of component `c` are `runsByComponent[componentRunStart[c] ..< componentRunStart[c + 1]]`.
+    private(set) var componentRunStart: [Int]
 
     /// Labels the pixels `isInk` accepts; throws when there are more than `maxComponents`.
     init(pixels: [UInt8], width: Int, height: Int, maxComponents: Int,
@@ -99,8 +103,20 @@ struct ConnectedComponents: Sendable {
             }
             runs[i].component = c
         }
+        // Counting sort of the runs by component keeps each component's runs in row order.
+        var start = [Int](repeating: 0, count: components.count + 1)
+        for run in runs { start[Int(run.component) + 1] += 1 }
+        for c in 0..<components.count { start[c + 1] += start[c] }
+        var next = start
+        var grouped = [Int32](repeating: 0, count: runs.count)
+        for (i, run) in runs.enumerated() {
+            grouped[next[Int(run.component)]] = Int32(i)
+            next[Int(run.component)] += 1
+        }
         self.runs = runs
         self.rowStart = rowStart
         self.components = components
+        self.runsByComponent = grouped
+        self.componentRunStart = start
     }
 }

@@ -30,9 +30,12 @@ public struct DigitSegmenter: Sendable {
             let b = components[i].box
             return Double(Swift.max(b.width, b.height)) >= config.speckRatio * h ? (i, b) : nil
         }
-        let (merged, digitHeight) = FragmentMerger(config: config).merge(kept)
+        let (merged, digitHeight) = FragmentMerger(config: config).merge(kept) { i, j, limit in
+            labels.inkGap(kept[i].index, kept[j].index, limit: limit)
+        }
         let candidates = merged.filter {
-            $0.box.height >= config.minDigitHeight && Double($0.box.height) >= config.fragmentHeightRatio * digitHeight
+            $0.box.height >= config.minDigitHeight
+                && Double(Swift.max($0.box.width, $0.box.height)) >= config.fragmentHeightRatio * digitHeight
         }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))

@@ -1,3 +1,6 @@
+/// How two pieces relate when they may be one digit.
+private enum PairKind { case stacked, sideBySide, fragment }
+
 /// A digit before normalisation: the components that make it up and their joint box.
 struct DigitCandidate: Sendable, Equatable {
     var box: PixelBox
@@ -10,8 +13,9 @@ struct DigitCandidate: Sendable, Equatable {
 /// Two passes. First, pieces stacked with a hairline gap (relative to their own height) join
 /// whatever their size, so a digit broken in two still measures its full height. Then, with
 /// the typical digit height H measured on those groups, pieces join when they are stacked
-/// (x-extents overlapping by a good share of the narrower piece, small vertical gap), almost
-/// touching side by side, or one is a short fragment close to the other; nearest pairs first,
+/// (x-extents overlapping by a good share of the narrower piece, small vertical gap), their
+/// ink almost touches side by side, or one is a short fragment whose ink is close to the
+/// other's; nearest ink first (gaps are measured between pixels, not boxes),
 /// and never into a group taller or wider than a plausible digit, so neighbouring digits stay
 /// apart. Pairs come from a grid of cells one digit-height wide: linear work in practice.
 struct FragmentMerger: Sendable {
@@ -19,41 +23,69 @@ struct FragmentMerger: Sendable {
 
     /// Groups `pieces` (component index and box) into digit candidates, in input order,
     /// and returns the typical digit height H the second pass used.
-    func merge(_ pieces: [(index: Int, box: PixelBox)]) -> (candidates: [DigitCandidate], typicalHeight: Double) {
-        var groups = UnionFind(pieces.map(\.box))
+    ///
+    /// `inkGap(a, b, limit)` gives the empty pixels between the ink of pieces `a` and `b`
+    /// (indices into `pieces`), or nil when more than `limit`.
+    func merge(_ pieces: [(index: Int, box: PixelBox)],
+               inkGap: (Int, Int, Int) -> Int?) -> (candidates: [DigitCandidate], typicalHeight: Double) {
+        let boxes = pieces.map(\.box)
+        var groups = UnionFind(boxes)
         let firstReach = Int((config.mergeTightGap * Double(pieces.map(\.box.height).max() ?? 1)).rounded(.up))
         let pieceHeight = Int(DigitSegmenter.typicalHeight(pieces.map(\.box.height)).rounded())
-        let tightPairs = candidatePairs(pieces.map(\.box), cell: pieceHeight, reach: firstReach) { a, b in
+        let tightPairs = candidatePairs(boxes, cell: pieceHeight, reach: firstReach) { i, j in
+            let (a, b) = (boxes[i], boxes[j])
             let gap = Double(a.verticalGap(b))
-            return stacked(a, b) && gap <= config.mergeTightGap * Double(Swift.min(a.height, b.height)) ? gap : nil
+            return stacked(a, b) && gap <= config.mergeTightGap * Double(Swift.min(a.height, b.height)) ? (gap, ()) : nil
         }
-        for pair in tightPairs { groups.join(pair.a, pair.b) { _ in true } }
+        for pair in tightPairs { groups.join(pair.a, pair.b) { _, _, _ in true } }
 
         let h = Swift.max(DigitSegmenter.typicalHeight(groups.rootBoxes.map(\.height)), 1)
         let maxVerticalGap = Int((config.mergeMaxVerticalGap * h).rounded())
         let maxSideGap = Int((config.mergeMaxSideGap * h).rounded())
         let maxFragmentGap = Int((config.mergeMaxFragmentGap * h).rounded())
-        let fragmentHeight = config.fragmentHeightRatio * h
         let reach = Swift.max(maxVerticalGap, maxSideGap, maxFragmentGap)
-        let pairs = candidatePairs(pieces.map(\.box), cell: Int(h.rounded()), reach: reach) { a, b in
-            let isStacked = stacked(a, b) && a.verticalGap(b) <= maxVerticalGap
-            // Only boxes apart in x: for overlapping boxes the box gap says nothing of the ink gap.
-            let sideBySide = a.verticalOverlap(b) > 0 && a.horizontalOverlap(b) == 0
-                && a.horizontalGap(b) <= maxSideGap
-            let fragment = Double(Swift.min(a.height, b.height)) < fragmentHeight
-                && Swift.max(a.horizontalGap(b), a.verticalGap(b)) <= maxFragmentGap
-            guard isStacked || sideBySide || fragment else { return nil }
-            // Nearest first; among equals, the pair overlapping more in x.
+        let pairs = candidatePairs(boxes, cell: Int(h.rounded()), reach: reach) { i, j -> (Double, PairKind)? in
+            let (a, b) = (boxes[i], boxes[j])
+            let gap = inkGap(i, j, reach)
+            let kind: PairKind
+            if (stacked(a, b) || capped(a, b, h)) && a.verticalGap(b) <= maxVerticalGap {
+                kind = .stacked
+            } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxSideGap {
+                kind = .sideBySide
+            } else if (isFragment(a, h) || isFragment(b, h)) && (gap ?? Int.max) <= maxFragmentGap {
+                kind = .fragment
+            } else {
+                return nil
+            }
+            // Stacked pieces first (the surest sign of one digit), then nearest ink first;
+            // among equals, the pair overlapping more in x.
             let narrower = Double(Swift.max(Swift.min(a.width, b.width), 1))
-            return Double(Swift.max(a.horizontalGap(b), a.verticalGap(b))) - Double(a.horizontalOverlap(b)) / narrower * 0.5
+            let near = Double(gap ?? reach + 1) - Double(a.horizontalOverlap(b)) / narrower * 0.5
+            return (kind == .stacked ? near : near + Double(2 * reach + 2), kind)
         }
         for pair in pairs {
-            groups.join(pair.a, pair.b) { union in
-                Double(union.height) <= config.mergeMaxHeightRatio * h
+            groups.join(pair.a, pair.b) { first, second, union in
+                // A fragment joins only while its group is still a fragment: once a 5's bar has
+                // joined its body, the bar's closeness to the next digit must not pull that in.
+                (pair.kind != .fragment || isFragment(first, h) || isFragment(second, h))
+                    && Double(union.height) <= config.mergeMaxHeightRatio * h
                     && Double(union.width) <= config.mergeMaxWidthRatio * h
             }
         }
         return (groups.candidates(pieces.map(\.index)), h)
+    }
+
+    /// Whether a piece is too short (and not wide enough) to be a digit on its own.
+    private func isFragment(_ b: PixelBox, _ h: Double) -> Bool {
+        Double(b.height) < config.fragmentHeightRatio * h && Double(b.width) < config.fragmentMaxWidthRatio * h
+    }
+
+    /// Whether a short piece sits on top of (or under) the other, overlapping its columns at
+    /// all: a 5's detached top bar often reaches well past its body.
+    private func capped(_ a: PixelBox, _ b: PixelBox, _ h: Double) -> Bool {
+        let short = config.fragmentHeightRatio * h
+        guard Double(Swift.min(a.height, b.height)) < short, a.horizontalOverlap(b) > 0 else { return false }
+        return 2 * a.verticalOverlap(b) <= Swift.min(a.height, b.height)
     }
 
     /// Whether the x-extents overlap by at least `mergeOverlapRatio` of the narrower box.
@@ -62,8 +94,8 @@ struct FragmentMerger: Sendable {
     }
 
     /// Pairs of boxes within `reach` pixels of each other that `score` accepts, best score first.
-    private func candidatePairs(_ boxes: [PixelBox], cell: Int, reach: Int,
-                                score: (PixelBox, PixelBox) -> Double?) -> [(a: Int, b: Int, score: Double)] {
+    private func candidatePairs<Kind>(_ boxes: [PixelBox], cell: Int, reach: Int,
+                                      score: (Int, Int) -> (Double, Kind)?) -> [(a: Int, b: Int, score: Double, kind: Kind)] {
         guard !boxes.isEmpty else { return [] }
         let cell = Swift.max(cell, 1)
         let minX = boxes.map(\.x).min() ?? 0, minY = boxes.map(\.y).min() ?? 0
@@ -80,14 +112,14 @@ struct FragmentMerger: Sendable {
             for r in rs { for c in cs { grid[r * cols + c, default: []].append(i) } }
         }
         var seenBy = [Int](repeating: -1, count: boxes.count)
-        var pairs: [(a: Int, b: Int, score: Double)] = []
+        var pairs: [(a: Int, b: Int, score: Double, kind: Kind)] = []
         for (i, b) in boxes.enumerated() {
             let (cs, rs) = cells(b, pad: reach)
             for r in rs {
                 for c in cs {
                     for j in grid[r * cols + c] ?? [] where j > i && seenBy[j] != i {
                         seenBy[j] = i
-                        if let s = score(b, boxes[j]) { pairs.append((i, j, s)) }
+                        if let (s, kind) = score(i, j) { pairs.append((i, j, s, kind)) }
                     }
                 }
             }
@@ -113,12 +145,13 @@ private struct UnionFind {
         return r
     }
 
-    /// Joins the groups of `a` and `b` if `accept` approves the box around both.
-    mutating func join(_ a: Int, _ b: Int, accept: (PixelBox) -> Bool) {
+    /// Joins the groups of `a` and `b` if `accept` approves (given both groups' boxes and
+    /// the box around both).
+    mutating func join(_ a: Int, _ b: Int, accept: (PixelBox, PixelBox, PixelBox) -> Bool) {
         let ra = find(a), rb = find(b)
         guard ra != rb else { return }
         let union = box[ra].union(box[rb])
-        guard accept(union) else { return }
+        guard accept(box[ra], box[rb], union) else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         parent[child] = root
         box[root] = union

@@ -18,6 +18,7 @@ extension SegmentationConfig {
         try check(mergeMaxVerticalGap >= 0, "mergeMaxVerticalGap", mergeMaxVerticalGap, ">= 0")
         try check(mergeMaxSideGap >= 0, "mergeMaxSideGap", mergeMaxSideGap, ">= 0")
         try check(fragmentHeightRatio >= 0 && fragmentHeightRatio < 1, "fragmentHeightRatio", fragmentHeightRatio, "0 ..< 1")
+        try check(fragmentMaxWidthRatio > 0, "fragmentMaxWidthRatio", fragmentMaxWidthRatio, "> 0")
         try check(mergeMaxFragmentGap >= 0, "mergeMaxFragmentGap", mergeMaxFragmentGap, ">= 0")
         try check(mergeMaxHeightRatio >= 1, "mergeMaxHeightRatio", mergeMaxHeightRatio, ">= 1")
         try check(mergeMaxWidthRatio > 0, "mergeMaxWidthRatio", mergeMaxWidthRatio, "> 0")

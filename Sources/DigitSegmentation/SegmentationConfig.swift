@@ -55,16 +55,19 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var mergeOverlapRatio: Double = 0.5
     /// Stacked fragments merge only if the vertical gap between them is at most this × H.
     public var mergeMaxVerticalGap: Double = 0.35
-    /// Side-by-side fragments merge when the horizontal gap between them is at most this × H.
-    public var mergeMaxSideGap: Double = 0.04
-    /// A piece shorter than this × H is a fragment, never a digit on its own.
+    /// Side-by-side pieces merge when the gap between their ink is at most this × H.
+    public var mergeMaxSideGap: Double = 0.07
+    /// A piece shorter than this × H (and narrower than `fragmentMaxWidthRatio` × H) is a
+    /// fragment; a digit whose longer side is below this × H is dropped.
     public var fragmentHeightRatio: Double = 0.5
-    /// A fragment merges with the nearest piece whose box is at most this × H away.
+    /// A short piece at least this × H wide is not a fragment (a flat 7 is a digit on its own).
+    public var fragmentMaxWidthRatio: Double = 0.6
+    /// A fragment merges with the nearest piece whose ink is at most this × H away.
     public var mergeMaxFragmentGap: Double = 0.4
     /// A merged digit may be at most this × H tall.
     public var mergeMaxHeightRatio: Double = 1.4
     /// A merged digit may be at most this × H wide (wide digits are less tall, so > 1).
-    public var mergeMaxWidthRatio: Double = 1.6
+    public var mergeMaxWidthRatio: Double = 1.25
 
     // MARK: Lines
 

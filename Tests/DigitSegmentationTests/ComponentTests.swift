@@ -31,6 +31,19 @@ final class ComponentTests: XCTestCase {
         XCTAssertTrue(cc.runs.allSatisfy { $0.component == 0 })
     }
 
+    func testInkGapCountsPaperBetweenPixelsNotBoxes() throws {
+        var c = TestCanvas(width: 60, height: 40)
+        c.rect(5, 5, 4, 30)                      // 0: a stem
+        c.rect(12, 5, 20, 4); c.rect(28, 5, 4, 30) // 1: a hook
+        c.rect(10, 30, 3, 3)                       // 2: a dot 1 px right of the stem
+        let cc = try label(c)
+        XCTAssertEqual(cc.components.count, 3)
+        XCTAssertEqual(cc.inkGap(0, 1, limit: 10), 3)   // columns 9, 10, 11
+        XCTAssertEqual(cc.inkGap(0, 2, limit: 10), 1)   // column 9
+        XCTAssertEqual(cc.inkGap(1, 2, limit: 30), 15)  // columns 13 ..< 28 to the hook's stem
+        XCTAssertNil(cc.inkGap(1, 2, limit: 5))
+    }
+
     func testTooManyComponentsThrows() {
         var c = TestCanvas(width: 40, height: 40)
         for y in stride(from: 0, to: 40, by: 2) { for x in stride(from: 0, to: 40, by: 2) { c.rect(x, y, 1, 1) } }

@@ -60,6 +60,25 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(digits.first?.box, PixelBox(x: 40, y: 20, width: 45, height: 72))
     }
 
+    func testFiveWhoseBarReachesPastItsBodyIsOneDigit() throws {
+        var c = TestCanvas(width: 160, height: 120)
+        c.rect(62, 20, 48, 8)                                  // bar, mostly right of the body
+        c.rect(40, 31, 8, 30); c.rect(40, 55, 35, 8)
+        c.rect(70, 55, 8, 35); c.rect(40, 84, 38, 8)
+        XCTAssertEqual(try segmenter.segment(c.image).map(\.box), [PixelBox(x: 40, y: 20, width: 70, height: 72)])
+    }
+
+    func testStrokesWhoseInkNearlyTouchesAreOneDigit() throws {
+        // A "4" written as a stem and a separate "-|": 3 px of paper between the strokes.
+        var c = TestCanvas(width: 160, height: 100)
+        c.rect(40, 20, 8, 40); c.rect(51, 52, 30, 8); c.rect(72, 20, 8, 60)
+        XCTAssertEqual(try segmenter.segment(c.image).count, 1)
+        // The same strokes 12 px apart are two digits.
+        var apart = TestCanvas(width: 160, height: 100)
+        apart.rect(40, 20, 8, 60); apart.rect(60, 52, 21, 8); apart.rect(72, 20, 8, 60)
+        XCTAssertEqual(try segmenter.segment(apart.image).count, 2)
+    }
+
     func testTwoLinesAreOrderedTopToBottom() throws {
         var c = TestCanvas(width: 260, height: 220)
         c.rect(30, 130, 8, 60); c.rect(80, 130, 8, 60); c.rect(130, 130, 8, 60)  // lower line first
