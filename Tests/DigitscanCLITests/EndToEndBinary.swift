@@ -22,12 +22,15 @@ struct EndToEndBinary {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The model the README documents and the lead ships.
+    /// The model the README documents and the repository ships.
     static let shippedModel = repositoryRoot.appendingPathComponent("Models/digitscan-cnn.safetensors")
 
     let executable: URL
+    /// The shipped model, or the candidate named by `DIGITSCAN_TEST_MODEL` (to try a model
+    /// against the end-to-end tests before shipping it).
+    let model: URL
 
-    /// Finds the binary next to the test bundle and checks the shipped model is present; throws
+    /// Finds the binary next to the test bundle and checks the model is present; throws
     /// `SetupError` naming the missing file and how to make it.
     init(testCase: AnyClass) throws {
         // On Linux the test bundle is an executable and Bundle(for:) is the directory holding
@@ -38,9 +41,14 @@ struct EndToEndBinary {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw SetupError(description: "digitscan binary not found at \(executable.path); `swift test` builds it, or run `swift build`")
         }
-        guard FileManager.default.fileExists(atPath: Self.shippedModel.path) else {
+        if let candidate = ProcessInfo.processInfo.environment["DIGITSCAN_TEST_MODEL"], !candidate.isEmpty {
+            model = URL(fileURLWithPath: candidate)
+        } else {
+            model = Self.shippedModel
+        }
+        guard FileManager.default.fileExists(atPath: model.path) else {
             throw SetupError(description: """
-                shipped model missing at \(Self.shippedModel.path): the end-to-end tests need it. \
+                model missing at \(model.path): the end-to-end tests need it. \
                 Train it with `make train` (see Models/README.md) or restore it from git.
                 """)
         }
@@ -59,13 +67,15 @@ struct EndToEndBinary {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputFile = scratch.appendingPathComponent("out.csv")
         let stderrFile = scratch.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: stderrFile.path, contents: nil) else {
+            throw SetupError(description: "cannot create \(stderrFile.path)")
+        }
         let stderrHandle = try FileHandle(forWritingTo: stderrFile)
         defer { try? stderrHandle.close() }
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments + ["--model", Self.shippedModel.path, "-o", outputFile.path]
+        process.arguments = arguments + ["--model", model.path, "-o", outputFile.path]
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
