@@ -69,9 +69,10 @@ def glyph(digit28, size):
     return np.clip((up - 0.08) / 0.75, 0.0, 1.0)
 
 
-def paper(rng, h, w, base=None, noise=None):
-    """Float32 paper: base grey, illumination gradient, low-frequency texture, fine noise."""
-    base = rng.uniform(200, 245) if base is None else base
+def paper(rng, h, w, noise=None):
+    """Float32 paper: base grey 200-245, illumination gradient, low-frequency texture, and fine
+    noise of standard deviation `noise` (default: drawn from 0.3-1.2 grey levels)."""
+    base = rng.uniform(200, 245)
     gx, gy = rng.uniform(-8, 8, size=2)
     yy = np.linspace(-0.5, 0.5, h, dtype=np.float32)[:, None]
     xx = np.linspace(-0.5, 0.5, w, dtype=np.float32)[None, :]
