@@ -3,15 +3,19 @@
 /// For an image (C, H, W) the column matrix is (C·k·k, Ho·Wo): row (c, ki, kj) holds, for each
 /// output pixel, the input pixel under kernel tap (ki, kj) of channel c (zero outside the image).
 enum Im2Col {
+    /// `rowStride` is the distance between column-matrix rows (Ho·Wo for one image; more when
+    /// several images sit side by side in one matrix).
     static func unfold(_ x: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                        kernel k: Int, stride s: Int, padding p: Int,
-                       outHeight ho: Int, outWidth wo: Int, into col: UnsafeMutablePointer<Float>) {
+                       outHeight ho: Int, outWidth wo: Int, into col: UnsafeMutablePointer<Float>,
+                       rowStride: Int? = nil) {
+        let ld = rowStride ?? ho * wo
         var row = 0
         for c in 0..<channels {
             let plane = x + c * height * width
             for ki in 0..<k {
                 for kj in 0..<k {
-                    let dst = col + row * ho * wo
+                    let dst = col + row * ld
                     for oy in 0..<ho {
                         let iy = oy * s - p + ki
                         let out = dst + oy * wo

@@ -21,6 +21,7 @@ final class Conv2D: Layer {
     }
 
     func forward(_ x: Tensor, params: UnsafePointer<Float>, training: Bool) -> Tensor {
+        if !training { return inferGrouped(x, params: params) }
         let (n, h, w) = (x.shape[0], x.shape[2], x.shape[3])
         let (ho, wo) = outSize(h, w)
         let ckk = inChannels * kernel * kernel, hw = ho * wo
@@ -52,6 +53,52 @@ final class Conv2D: Layer {
                             }
                             GEMM.multiply(transA: false, transB: false, m: outChannels, n: hw, k: ckk,
                                           a: ws.base, lda: ckk, b: col, ldb: hw, beta: 1, c: out, ldc: hw)
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [n, outChannels, ho, wo], data: y)
+    }
+
+    /// Inference: several images side by side in one column matrix, so one multiply covers
+    /// about `groupColumns` output pixels. Small maps (7×7) then fill whole 16-wide tiles, and
+    /// the weights are packed once per group instead of once per image. Every output is the same
+    /// sum in the same order as the per-image path, so results are bit-identical.
+    private func inferGrouped(_ x: Tensor, params: UnsafePointer<Float>) -> Tensor {
+        let groupColumns = 512
+        let (n, h, w) = (x.shape[0], x.shape[2], x.shape[3])
+        let (ho, wo) = outSize(h, w)
+        let ckk = inChannels * kernel * kernel, hw = ho * wo
+        let group = max(1, min(n, groupColumns / hw))
+        let groups = (n + group - 1) / group
+        var y = [Float](repeating: 0, count: n * outChannels * hw)
+        let (inC, outC, k, s, p) = (inChannels, outChannels, kernel, stride, padding)
+        x.data.withUnsafeBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+                let xs = SharedPointer(UnsafeMutablePointer(mutating: xb.baseAddress!))
+                let ys = SharedPointer(yb.baseAddress!)
+                let ws = SharedPointer(UnsafeMutablePointer(mutating: params + weightOffset))
+                let bs = SharedPointer(UnsafeMutablePointer(mutating: params + biasOffset))
+                Parallel.forEachChunk(count: groups, chunks: groups, threads: threads) { _, range in
+                    let col = UnsafeMutablePointer<Float>.allocate(capacity: ckk * group * hw)
+                    let out = UnsafeMutablePointer<Float>.allocate(capacity: outC * group * hw)
+                    defer { col.deallocate(); out.deallocate() }
+                    for g in range {
+                        let first = g * group, count = min(group, n - first), ld = count * hw
+                        for i in 0..<count {
+                            Im2Col.unfold(xs.base + (first + i) * inC * h * w, channels: inC, height: h, width: w,
+                                          kernel: k, stride: s, padding: p, outHeight: ho, outWidth: wo,
+                                          into: col + i * hw, rowStride: ld)
+                        }
+                        // Bias first, then accumulate: the same operation order as the per-image path.
+                        for o in 0..<outC { (out + o * ld).update(repeating: bs.base[o], count: ld) }
+                        GEMM.multiply(transA: false, transB: false, m: outC, n: ld, k: ckk,
+                                      a: ws.base, lda: ckk, b: col, ldb: ld, beta: 1, c: out, ldc: ld)
+                        for i in 0..<count {
+                            for o in 0..<outC {
+                                (ys.base + ((first + i) * outC + o) * hw).update(from: out + o * ld + i * hw, count: hw)
+                            }
                         }
                     }
                 }
