@@ -7,7 +7,7 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the CNN on the MNIST training set and write a safetensors model file.",
-        discussion: "Training is deterministic for a given --seed and thread count; progress goes to standard error."
+        discussion: "Training is deterministic for a given --seed, whatever the thread count; progress goes to standard error."
     )
 
     private static let defaults = TrainingConfig()
