@@ -9,6 +9,8 @@
 #   make train      train the shipped model from scratch (needs the MNIST training set: MNIST=DIR)
 #   make samples    regenerate samples/ (needs Python 3 with numpy, opencv-python, Pillow: PYTHON=...)
 #   make suite      regenerate Tests/Fixtures/e2e/ (needs Python 3 with numpy, opencv-python)
+#   make hard       the hard-case suite of issue 3: generate it in HARD_DIR if missing (needs Python 3
+#                   with numpy, opencv-python, Pillow), classify it, print accuracy per category
 
 SWIFT      ?= swift
 PYTHON     ?= python3
@@ -23,7 +25,11 @@ TRAIN_FLAGS ?=
 BUILD_DIR  ?= .build
 BIN        := $(BUILD_DIR)/release/digitscan
 
-.PHONY: setup build demo test bench evaluate train samples suite
+# Where `make hard` writes the generated hard-case suite (large, not committed) and the CSV it scores.
+HARD_DIR   ?= /work/hard-out
+HARD_CSV   ?= /tmp/hard.csv
+
+.PHONY: setup build demo test bench evaluate train samples suite hard
 
 setup:
 	@scripts/setup.sh
@@ -56,3 +62,9 @@ samples:
 
 suite:
 	$(PYTHON) scripts/make_e2e_suite.py
+
+# digitscan exits with 1 when some input failed; the scorer counts those rows, so that is not fatal.
+hard: build
+	@test -f $(HARD_DIR)/manifest.csv || $(PYTHON) scripts/make_hard_cases.py --out $(HARD_DIR)
+	@$(BIN) $(HARD_DIR) -o $(HARD_CSV) --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
+	$(PYTHON) scripts/score_suite.py $(HARD_CSV) $(HARD_DIR)/manifest.csv
