@@ -91,8 +91,10 @@ struct ConnectedComponents: Sendable {
                 c = Int32(components.count)
                 componentOfRoot[root] = c
                 guard components.count < maxComponents else {
-                    throw .tooManyComponents(components.count + 1, limit: maxComponents,
-                                             width: width, height: height)
+                    // Every run is already joined, so the roots give the page's true count
+                    // (the row can then say "412,331", not just "over the limit").
+                    let total = parent.indices.reduce(0) { $0 + (parent[$1] == Int32($1) ? 1 : 0) }
+                    throw .tooManyComponents(total, limit: maxComponents, width: width, height: height)
                 }
                 components.append(Component(box: PixelBox(x: Int(run.x0), y: Int(run.y), width: w, height: 1),
                                             area: w))

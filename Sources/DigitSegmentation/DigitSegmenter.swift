@@ -2,7 +2,7 @@ import ImageDecoding
 
 /// Finds digits on a page in reading order and normalises each MNIST-style.
 ///
-/// Stages: median denoise → one Otsu threshold with automatic polarity (`InkModel`) →
+/// Stages: page preparation (`InkPage`: denoise, polarity, uneven light, threshold) →
 /// 8-connected components (`ConnectedComponents`) → speck removal relative to the typical
 /// digit height → fragment merging (`FragmentMerger`) → lines and reading order
 /// (`LineGrouper`) → 28×28 normalisation (`MNISTNormalizer`). A value type with no shared
@@ -15,15 +15,27 @@ public struct DigitSegmenter: Sendable {
     ///
     /// A blank page gives `[]`. Throws when the configuration is invalid or the page has more
     /// than `config.maxComponents` connected components.
-    public func segment(_ image: GrayImage) throws(SegmentationError) -> [SegmentedDigit] {
+    /// `scorer`, when given, judges candidate splits of touching digits; without one, a blob
+    /// is split at its deepest projection valley when its shape alone says it is several digits.
+    public func segment(_ image: GrayImage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         try config.validate()
-        let width = image.width, height = image.height
-        guard width > 0, height > 0 else { return [] }
+        guard let page = InkPage.prepare(image.pixels, width: image.width, height: image.height,
+                                         config: config) else { return [] }
+        return try digits(on: page)
+    }
 
-        let pixels = denoised(image)
-        guard let ink = InkModel.estimate(pixels, width: width, height: height, config: config) else { return [] }
-        let labels = try ConnectedComponents(pixels: pixels, width: width, height: height,
-                                             maxComponents: config.maxComponents, isInk: ink.isInk)
+    /// Digits of a colour picture, read from the gray conversion that keeps the most contrast
+    /// between its ink and its paper (`ChannelSelector`); otherwise as `segment(_:scorer:)` for gray.
+    public func segment(_ image: RGBImage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
+        try config.validate()
+        return try segment(ChannelSelector.gray(image, config: config), scorer: scorer)
+    }
+
+    /// The digits of a prepared page.
+    func digits(on page: InkPage) throws(SegmentationError) -> [SegmentedDigit] {
+        let width = page.width, height = page.height
+        let labels = try ConnectedComponents(pixels: page.mask.bits, width: width, height: height,
+                                             maxComponents: config.maxComponents) { $0 != 0 }
         let components = labels.components
         let h = Self.typicalHeight(components.map(\.box.height))
         let kept = components.indices.compactMap { i -> (index: Int, box: PixelBox)? in
@@ -39,23 +51,12 @@ public struct DigitSegmenter: Sendable {
         }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
-        let normalizer = MNISTNormalizer(config: config, ink: ink)
+        let normalizer = MNISTNormalizer(config: config, ink: page.ink)
         return order.compactMap { i in
-            guard let digit = normalizer.normalize(candidates[i], pixels: pixels, width: width,
+            guard let digit = normalizer.normalize(candidates[i], pixels: page.pixels, width: width,
                                                    height: height, labels: labels) else { return nil }
             return SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: digit)
         }
-    }
-
-    /// The image after the median filter, or as it is when its paper is already clean
-    /// (filtering clean images would only thin their thinnest strokes).
-    private func denoised(_ image: GrayImage) -> [UInt8] {
-        guard config.medianRadius > 0 else { return image.pixels }
-        let histogram = GrayHistogram(image.pixels)
-        let sigma = 1.4826 * Double(histogram.medianAbsoluteDeviation(from: histogram.mode()))
-        guard sigma >= config.denoiseMinNoise else { return image.pixels }
-        return MedianFilter.apply(image.pixels, width: image.width, height: image.height,
-                                  radius: config.medianRadius)
     }
 
     /// Typical digit height: the median height of the components at least half as tall as

@@ -25,6 +25,16 @@ struct GrayHistogram: Sendable, Equatable {
     /// Number of pixels counted.
     var total: Int { counts.reduce(0, +) }
 
+    /// Variance of the gray levels counted, in gray levels squared (0 when empty).
+    var variance: Double {
+        let n = Double(total)
+        guard n > 0 else { return 0 }
+        var sum = 0.0, squares = 0.0
+        for v in 0..<256 { sum += Double(v * counts[v]); squares += Double(v * v * counts[v]) }
+        let mean = sum / n
+        return Swift.max(squares / n - mean * mean, 0)
+    }
+
     /// Pixels with a gray level in `range`.
     func count(in range: ClosedRange<Int>) -> Int {
         let lo = Swift.max(range.lowerBound, 0), hi = Swift.min(range.upperBound, 255)

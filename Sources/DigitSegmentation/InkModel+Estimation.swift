@@ -40,7 +40,22 @@ extension InkModel {
         guard abs(paperLevel - inkLevel) >= config.minContrast,
               whole.count(in: inkRange) >= config.minInkPixels else { return nil }
         return InkModel(inkIsDark: inkIsDark, threshold: otsu.threshold, paperLevel: paperLevel,
-                        inkLevel: inkLevel, noiseFloor: Swift.min(2 * sigma, Double(abs(paperLevel - inkLevel)) / 4))
+                        inkLevel: inkLevel, noiseFloor: Swift.min(2 * sigma, Double(abs(paperLevel - inkLevel)) / 4),
+                        separability: otsu.betweenClassVariance / Swift.max(inkTiles.variance, 1e-9))
+    }
+
+    /// Whether the ink of a page looks darker than its paper (whatever `config.polarity` says): the estimate's answer when there is
+    /// one; otherwise (a page the estimate calls blank, which may only be unevenly lit) whether
+    /// more pixels lie far below the paper peak than far above it.
+    static func inkIsDark(_ pixels: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> Bool {
+        if let model = estimate(pixels, width: width, height: height, config: config) { return model.inkIsDark }
+        let whole = GrayHistogram(pixels)
+        let peak = whole.mode()
+        let reach = Swift.max(Int(config.tileNoiseSigmas * 1.4826 * Double(whole.medianAbsoluteDeviation(from: peak))),
+                              config.minContrast / 2)
+        let below = peak - reach >= 0 ? whole.count(in: 0...(peak - reach)) : 0
+        let above = peak + reach <= 255 ? whole.count(in: (peak + reach)...255) : 0
+        return below >= above
     }
 
     /// Histogram of the pixels in the square tiles holding a pixel whose level `marks` flags.

@@ -12,6 +12,9 @@ struct InkModel: Sendable, Equatable {
     var inkLevel: Int
     /// Paper noise, in gray levels, below which a difference from the paper counts as no ink.
     var noiseFloor: Double
+    /// Otsu's between-class variance over the total variance of the ink-bearing tiles, 0 ... 1:
+    /// near 1 when ink and paper are two clean levels, low when they blend into each other.
+    var separability: Double = 1
 
     /// Whether a (denoised) gray level is ink.
     @inline(__always)

@@ -7,6 +7,11 @@ public struct SegmentationConfig: Sendable, Equatable {
     public enum ThresholdMethod: String, Sendable, Equatable, CaseIterable, Codable {
         /// One global Otsu threshold, computed over the tiles that contain ink.
         case otsu
+        /// Sauvola's local threshold from the mean and deviation around each pixel.
+        case sauvola
+        /// Otsu, unless the page's ink and paper levels overlap (faint and dark ink side by
+        /// side, light that flattening could not even out); then Sauvola.
+        case auto
     }
 
     /// Which side of the threshold is ink.
@@ -26,7 +31,7 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// The median filter runs only when the paper noise sigma reaches this many gray levels.
     public var denoiseMinNoise: Double = 1.5
     /// Method that picks the ink/paper threshold.
-    public var threshold: ThresholdMethod = .otsu
+    public var threshold: ThresholdMethod = .auto
     /// Ink polarity; `auto` detects it per image.
     public var polarity: Polarity = .auto
     /// Side of the square tiles used to find ink-bearing regions for the threshold, in pixels.
@@ -37,6 +42,25 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var minContrast: Int = 48
     /// Least number of ink pixels on a page; fewer means a blank page.
     public var minInkPixels: Int = 24
+
+    // MARK: Uneven light and local thresholds
+
+    /// Side of the blocks in which the paper's brightness is sampled, as a fraction of the
+    /// image diagonal (kept within 4 ... 64 px); 0 turns background flattening off.
+    public var backgroundBlockRatio: Double = 0.025
+    /// Radius, in blocks, of the closing that fills the paper level in under ink
+    /// (must exceed half the thickest stroke, in blocks).
+    public var backgroundRadius: Int = 2
+    /// The page is flattened (divided by its paper level) only when the paper level varies by
+    /// more than this fraction across it; evenly lit scans are left as they are.
+    public var flattenMinShading: Double = 0.12
+    /// `auto` uses Sauvola when Otsu's separability (between-class over total variance of the
+    /// ink-bearing tiles) is below this.
+    public var sauvolaBelowSeparability: Double = 0.5
+    /// Sauvola's k: how far below the local mean, relative to the local deviation, ink lies.
+    public var sauvolaK: Double = 0.2
+    /// Sauvola's window side as a multiple of the page's stroke width (at least 15 px).
+    public var sauvolaWindowStrokes: Double = 6
 
     // MARK: Components
 

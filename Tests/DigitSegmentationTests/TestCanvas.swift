@@ -38,6 +38,27 @@ struct TestCanvas {
         }
     }
 
+    /// Multiplies every pixel by the light falling on it, `light(x, y)` in 0 ... 1 (shading).
+    mutating func light(_ light: (Int, Int) -> Double) {
+        for y in 0..<height {
+            for x in 0..<width {
+                pixels[y * width + x] = UInt8(min(max(Double(pixels[y * width + x]) * light(x, y), 0), 255).rounded())
+            }
+        }
+    }
+
+    /// The page in colour: paper pixels get `paper`, ink pixels `ink`, blends in between.
+    func coloured(paper: (UInt8, UInt8, UInt8), ink: (UInt8, UInt8, UInt8)) -> RGBImage {
+        let p = [paper.0, paper.1, paper.2].map(Double.init), k = [ink.0, ink.1, ink.2].map(Double.init)
+        let lo = Double(self.ink), hi = Double(pixels.max() ?? 255)
+        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+        for i in pixels.indices {
+            let t = hi > lo ? min(max((Double(pixels[i]) - lo) / (hi - lo), 0), 1) : 1
+            for c in 0..<3 { rgb[3 * i + c] = UInt8((k[c] + (p[c] - k[c]) * t).rounded()) }
+        }
+        return RGBImage(width: width, height: height, pixels: rgb)
+    }
+
     /// The page with every gray level inverted (white ink on black paper).
     func inverted() -> GrayImage { GrayImage(width: width, height: height, pixels: pixels.map { 255 - $0 }) }
 

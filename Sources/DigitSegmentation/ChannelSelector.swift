@@ -1,0 +1,75 @@
+import ImageDecoding
+
+/// Picks the gray conversion of a colour picture that keeps the most contrast between ink and
+/// paper: blue ink is darkest in the red channel, red ink in the green one, pencil and black
+/// ink are best in luma (where the channels' noise averages out).
+///
+/// Candidates are luma (BT.601, as `ImageDecoder.decode` computes it), the darkest of the
+/// three channels, and each channel alone. Each is scored by the gap between its paper and ink
+/// levels (`InkModel.estimate`), on a subsample of at most about a megapixel so the choice costs
+/// little next to the page's own segmentation. Luma wins ties: another conversion must beat it
+/// clearly, so gray pictures and black ink read exactly as they always did.
+enum ChannelSelector {
+    /// A gray conversion of an RGB picture.
+    enum Conversion: CaseIterable, Sendable {
+        case luma, darkest, red, green, blue
+
+        @inline(__always)
+        func apply(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+            switch self {
+            case .luma:
+                return UInt8(truncatingIfNeeded: (19_595 * Int(r) + 38_470 * Int(g) + 7_471 * Int(b) + 32_768) >> 16)
+            case .darkest: return Swift.min(r, g, b)
+            case .red: return r
+            case .green: return g
+            case .blue: return b
+            }
+        }
+    }
+
+    /// Another conversion replaces luma only when its ink contrast is this much larger
+    /// (relative), and by at least `minGain` gray levels.
+    static let relativeGain = 1.15
+    static let minGain = 16
+
+    /// The picture as gray levels, converted the way that keeps the most ink contrast.
+    static func gray(_ image: RGBImage, config: SegmentationConfig) -> GrayImage {
+        let conversion = choose(image, config: config)
+        var out = [UInt8](repeating: 0, count: image.width * image.height)
+        image.pixels.withUnsafeBufferPointer { rgb in
+            for i in out.indices { out[i] = conversion.apply(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) }
+        }
+        return GrayImage(width: image.width, height: image.height, pixels: out)
+    }
+
+    /// The conversion with the most ink contrast (luma for gray pictures and ties).
+    static func choose(_ image: RGBImage, config: SegmentationConfig) -> Conversion {
+        let n = image.width * image.height
+        guard n > 0 else { return .luma }
+        let step = Swift.max(1, Int((Double(n) / 1_000_000).squareRoot().rounded(.up)))
+        let w = (image.width + step - 1) / step, h = (image.height + step - 1) / step
+        var channels = [[UInt8]](repeating: [UInt8](repeating: 0, count: w * h), count: Conversion.allCases.count)
+        var colourful = false
+        for y in 0..<h {
+            for x in 0..<w {
+                let (r, g, b) = image[x * step, y * step]
+                if r != g || g != b { colourful = true }
+                for (k, c) in Conversion.allCases.enumerated() { channels[k][y * w + x] = c.apply(r, g, b) }
+            }
+        }
+        guard colourful else { return .luma }
+        var small = config
+        small.tileSize = Swift.max(4, config.tileSize / step)
+        small.minInkPixels = Swift.max(1, config.minInkPixels / (step * step))
+        let contrasts = channels.map { pixels -> Int in
+            guard let model = InkModel.estimate(pixels, width: w, height: h, config: small) else { return 0 }
+            return abs(model.paperLevel - model.inkLevel)
+        }
+        let luma = contrasts[0]
+        var best = 0
+        for k in contrasts.indices.dropFirst() where contrasts[k] > contrasts[best] { best = k }
+        guard best != 0, Double(contrasts[best]) >= relativeGain * Double(luma),
+              contrasts[best] - luma >= minGain else { return .luma }
+        return Conversion.allCases[best]
+    }
+}

@@ -1,0 +1,70 @@
+/// A page ready for component labelling: dark ink on evenly lit light paper, the ink model
+/// that grades its gray levels, and the binary ink mask.
+///
+/// Stages: median denoise → polarity (light-on-dark pages are inverted, so every later stage
+/// sees dark ink) → background flattening where the light is uneven → ink model (Otsu over
+/// the ink-bearing tiles) → mask from Otsu or, where ink and paper levels overlap, Sauvola.
+struct InkPage: Sendable {
+    let width: Int
+    let height: Int
+    /// Gray levels with dark ink on light paper, denoised and, where needed, flattened.
+    var pixels: [UInt8]
+    var ink: InkModel
+    var mask: InkMask
+    /// Typical stroke width in pixels: the median horizontal run of the ink mask.
+    var strokeWidth: Double
+    /// Whether Sauvola's local threshold made the mask.
+    var usedLocalThreshold: Bool
+    /// Whether the page was divided by its paper level.
+    var flattened: Bool
+
+    /// Prepares `gray` (row-major `width × height`); nil when the page holds no ink.
+    static func prepare(_ gray: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> InkPage? {
+        guard width > 0, height > 0 else { return nil }
+        let denoised = denoise(gray, width: width, height: height, config: config)
+        var autoConfig = config
+        autoConfig.polarity = .auto
+        let looksDark = InkModel.inkIsDark(denoised, width: width, height: height, config: autoConfig)
+        let dark: Bool
+        switch config.polarity {
+        case .auto: dark = looksDark
+        case .darkOnLight: dark = true
+        case .lightOnDark: dark = false
+        }
+        let canonical = dark ? denoised : denoised.map { 255 - $0 }
+        // Flattening needs to know which side is paper; a forced polarity that contradicts
+        // the page's look gets the page as it is.
+        let flat = dark == looksDark
+            ? BackgroundFlattener.flatten(canonical, width: width, height: height, config: config) : nil
+        let pixels = flat ?? canonical
+        var darkConfig = config
+        darkConfig.polarity = .darkOnLight
+        guard let ink = InkModel.estimate(pixels, width: width, height: height, config: darkConfig) else { return nil }
+
+        var mask = InkMask(pixels: pixels, width: width, height: height, isInk: ink.isInk)
+        let strokeWidth = Double(mask.medianRunLength() ?? 1)
+        let local: Bool
+        switch config.threshold {
+        case .otsu: local = false
+        case .sauvola: local = true
+        case .auto: local = ink.separability < config.sauvolaBelowSeparability
+        }
+        if local {
+            let window = Swift.max(15, Int((config.sauvolaWindowStrokes * strokeWidth).rounded()) | 1)
+            mask = SauvolaThreshold.mask(pixels, width: width, height: height, window: window,
+                                         k: config.sauvolaK, maxLevel: ink.paperLevel - config.minContrast / 2)
+        }
+        return InkPage(width: width, height: height, pixels: pixels, ink: ink, mask: mask,
+                       strokeWidth: strokeWidth, usedLocalThreshold: local, flattened: flat != nil)
+    }
+
+    /// The image after the median filter, or as it is when its paper is already clean
+    /// (filtering clean images would only thin their thinnest strokes).
+    private static func denoise(_ pixels: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> [UInt8] {
+        guard config.medianRadius > 0 else { return pixels }
+        let histogram = GrayHistogram(pixels)
+        let sigma = 1.4826 * Double(histogram.medianAbsoluteDeviation(from: histogram.mode()))
+        guard sigma >= config.denoiseMinNoise else { return pixels }
+        return MedianFilter.apply(pixels, width: width, height: height, radius: config.medianRadius)
+    }
+}
