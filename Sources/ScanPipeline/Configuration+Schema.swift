@@ -18,6 +18,8 @@ extension Configuration {
                      "Images with more pixels (width × height) are refused from their header, before decoding."),
                 .int("maxFileBytes", \.limits.maxFileBytes, 1...Int(Int32.max),
                      "Files larger than this many bytes are refused before reading."),
+                .int("maxDigitsPerFile", \.limits.maxDigitsPerFile, 1...Int(Int32.max),
+                     "Files on which segmentation finds more digits are refused before classification (bounds the work per file)."),
             ]),
             ConfigurationSection(key: "decode", doc: "Image decoding.", fields: [
                 .bool("applyExifOrientation", \.decode.applyExifOrientation,

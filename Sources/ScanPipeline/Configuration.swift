@@ -29,6 +29,9 @@ public struct Configuration: Sendable, Equatable {
         public var maxPixels = 100_000_000
         /// Files larger than this many bytes are refused before reading.
         public var maxFileBytes = 256 * 1024 * 1024
+        /// Files with more digits than this are refused after segmentation, before the
+        /// network: bounds the classification work and the memory a chunk of files holds.
+        public var maxDigitsPerFile = 5_000
     }
 
     public struct Decode: Sendable, Equatable {

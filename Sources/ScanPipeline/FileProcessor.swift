@@ -6,6 +6,8 @@ import ImageDecoding
 /// Every failure becomes a message for the file's row; nothing here throws or traps on input.
 struct FileProcessor: Sendable {
     var maxFileBytes: Int
+    /// `limits.maxDigitsPerFile`: more digits than this and the file is refused.
+    var maxDigits: Int = .max
     var decodeOptions: DecodeOptions
     var segmenter: DigitSegmenter
 
@@ -30,11 +32,18 @@ struct FileProcessor: Sendable {
         } catch {
             return .failed(Self.oneLine(error.description))
         }
+        let digits: [SegmentedDigit]
         do {
-            return .digits(try segmenter.segment(image))
+            digits = try segmenter.segment(image)
         } catch {
             return .failed(Self.oneLine(error.description))
         }
+        guard digits.count <= maxDigits else {
+            let (count, limit) = (NumberText.grouped(digits.count), NumberText.grouped(maxDigits))
+            return .failed("page has \(count) digits, over limits.maxDigitsPerFile \(limit): "
+                           + "is it text or a pattern rather than digits? Raise limits.maxDigitsPerFile to classify them all")
+        }
+        return .digits(digits)
     }
 
     static func describe(_ failure: Syscalls.ReadFailure, limit: Int) -> String {

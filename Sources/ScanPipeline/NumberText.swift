@@ -19,4 +19,15 @@ enum NumberText {
         }
         return text
     }
+
+    /// `n` with thousands separators ("412,331"), for counts in messages people read.
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n.magnitude))
+        var text = n < 0 ? "-" : ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
 }

@@ -17,6 +17,7 @@ public struct ScanEngine: Sendable {
         self.config = config
         self.classifier = classifier
         self.processor = FileProcessor(maxFileBytes: config.limits.maxFileBytes,
+                                       maxDigits: config.limits.maxDigitsPerFile,
                                        decodeOptions: config.decodeOptions,
                                        segmenter: DigitSegmenter(config: config.segmentation))
         self.threads = Parallel.threadCount(config.run.threads)
