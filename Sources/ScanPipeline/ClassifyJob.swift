@@ -37,8 +37,9 @@ public enum ClassifyJob {
             ?? OutputSink.standardOutput()
         let formatter = ResultFormatter(config)
         let engine = ScanEngine(config: config, classifier: classifier)
-        var walker = InputWalker(roots: request.inputs, options: config.inputs, standardInputFD: standardInputFD)
         let watcher = SignalWatcher()
+        var walker = InputWalker(roots: request.inputs, options: config.inputs, standardInputFD: standardInputFD,
+                                 shouldStop: { watcher.receivedSignal != nil })
         defer { watcher.stop() }
 
         try sink.write(formatter.header)

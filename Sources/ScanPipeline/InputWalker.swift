@@ -38,15 +38,19 @@ public final class InputWalker: IteratorProtocol, Sequence {
         var kind: Kind
     }
 
-    /// `standardInputFD` is a parameter so tests can feed a pipe.
-    public init(roots: [InputRoot], options: InputOptions, standardInputFD: Int32 = 0) {
+    /// `standardInputFD` is a parameter so tests can feed a pipe; `shouldStop` ends a path
+    /// list read from it early (a signal while waiting for a slow producer).
+    public init(roots: [InputRoot], options: InputOptions, standardInputFD: Int32 = 0,
+                shouldStop: @escaping () -> Bool = { false }) {
         self.roots = roots.reversed()
         self.options = options
         self.lowercasedExtensions = Set(options.extensions.map { $0.lowercased() })
         self.standardInputFD = standardInputFD
+        self.shouldStop = shouldStop
     }
 
     private let standardInputFD: Int32
+    private let shouldStop: () -> Bool
 
     /// The next input in order, or nil when every root is exhausted.
     public func next() -> InputItem? {
@@ -64,7 +68,7 @@ public final class InputWalker: IteratorProtocol, Sequence {
             guard let root = roots.popLast() else { return nil }
             switch root {
             case .standardInput(let separator):
-                stdinReader = PathListReader(fd: standardInputFD, separator: separator)
+                stdinReader = PathListReader(fd: standardInputFD, separator: separator, shouldStop: shouldStop)
             case .path(let path):
                 if let item = start(path) { return item }
             }

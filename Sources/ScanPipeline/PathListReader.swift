@@ -12,18 +12,23 @@ import Darwin
 /// so `find / | digitscan -` streams. Empty entries are skipped; a final entry without a
 /// separator still counts. Bytes are kept as they are (no trimming of spaces or `\r`),
 /// because they are legal in file names.
+///
+/// `shouldStop` is asked while waiting for input, so a signal ends a run whose path list comes
+/// from a slow or idle producer (`tail -f`, a stalled `find`) instead of waiting for more.
 final class PathListReader {
     private let fd: Int32
     private let separator: UInt8
+    private let shouldStop: () -> Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// Set when `read(2)` failed; the list ends there and the caller reports it.
     private(set) var readError: Syscalls.Errno?
 
-    init(fd: Int32, separator: UInt8) {
+    init(fd: Int32, separator: UInt8, shouldStop: @escaping () -> Bool = { false }) {
         self.fd = fd
         self.separator = separator
+        self.shouldStop = shouldStop
     }
 
     /// The next non-empty path, or nil at the end of the input.
@@ -46,6 +51,10 @@ final class PathListReader {
     }
 
     private func fill() {
+        guard waitForInput() else {
+            atEnd = true
+            return
+        }
         buffer.removeFirst(start)
         start = 0
         let blockSize = 64 * 1024
@@ -60,5 +69,20 @@ final class PathListReader {
         if n < 0 { readError = Syscalls.Errno(errno) }
         buffer.removeLast(blockSize - max(n, 0))
         if n <= 0 { atEnd = true }
+    }
+
+    /// Waits until `fd` has data or end of file (true) or `shouldStop` says so (false).
+    ///
+    /// `poll(2)` with a short timeout rather than a blocking `read(2)`: the signal that sets
+    /// the stop flag may be delivered to any thread, so it cannot be relied on to interrupt
+    /// this one's `read`.
+    private func waitForInput() -> Bool {
+        while true {
+            if shouldStop() { return false }
+            var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&request, 1, 200)
+            // An error (other than EINTR) falls through to read(2), which reports it.
+            if ready != 0 && !(ready < 0 && errno == EINTR) { return true }
+        }
     }
 }
