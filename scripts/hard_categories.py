@@ -241,8 +241,9 @@ def hairline(rng, p, digits):
 
 
 def marker(rng, p, digits):
-    factor = U(rng, p["widen"])
-    return standard(rng, p, digits, shape=lambda cov: hg.widen(cov, factor))
+    H = digit_size(rng, p)
+    width = U(rng, p["widen"]) * p["mnist_stroke"] * H
+    return standard(rng, p, digits, H=H, shape=lambda cov: hg.widen(cov, width))
 
 
 def touching(rng, p, digits):

@@ -127,15 +127,16 @@ def _holes(binary):
     return sum(1 for c, hcy in zip(contours, hierarchy[0]) if hcy[3] != -1 and cv2.contourArea(c) >= 4)
 
 
-def widen(cov, factor):
-    """The glyph redrawn with a marker: strokes `factor` times their own width (grey dilation).
+def widen(cov, width):
+    """The glyph redrawn with a marker: strokes grown to `width` px (grey dilation), at least 1 px
+    wider on each side.
 
     Someone writing with a marker draws loops big enough to stay open, so the widening is cut
     back (down to 1 px) where it would fill in a loop of the digit.
     """
     w = stroke_width(cov)
     holes = _holes(cov > INK)
-    radius = max(1, int(round((factor - 1.0) * w / 2.0)))
+    radius = max(1, int(round((width - w) / 2.0)))
     while True:
         padded = np.pad(cov, radius + 1)
         kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
