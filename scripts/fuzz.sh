@@ -17,7 +17,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(PipelineFuzz)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(PipelineFuzz DecodeFuzz)
 SCRATCH="$ROOT/.build-fuzz"
 SEEDS="$ROOT/Tests/Fixtures/fuzz-seeds"
 

@@ -15,5 +15,11 @@ let package = Package(
             dependencies: [.product(name: "ScanPipeline", package: "digitscan")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        // The decoders alone (gray and RGB), faster per input than the whole pipeline.
+        .executableTarget(
+            name: "DecodeFuzz",
+            dependencies: [.product(name: "ScanPipeline", package: "digitscan")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )
