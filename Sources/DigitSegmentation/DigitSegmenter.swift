@@ -34,8 +34,8 @@ public struct DigitSegmenter: Sendable {
     /// The digits of a prepared page.
     func digits(on page: InkPage) throws(SegmentationError) -> [SegmentedDigit] {
         let width = page.width, height = page.height
-        let labels = try ConnectedComponents(pixels: page.mask.bits, width: width, height: height,
-                                             maxComponents: config.maxComponents) { $0 != 0 }
+        var mask = page.mask
+        let labels = try removeLines(from: &mask, page: page)
         let components = labels.components
         let h = Self.typicalHeight(components.map(\.box.height))
         let kept = components.indices.compactMap { i -> (index: Int, box: PixelBox)? in
@@ -57,6 +57,42 @@ public struct DigitSegmenter: Sendable {
                                                    height: height, labels: labels) else { return nil }
             return SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: digit)
         }
+    }
+
+    /// Clears ruled lines, grid lines and box borders from `mask` and labels what is left.
+    ///
+    /// Lines are judged by their length against the digit height, which the lines themselves
+    /// hide (on squared paper every digit touches the grid). So a first pass, on a copy, takes
+    /// out only lines across half the page to measure the digits; the real pass then uses
+    /// that height, and can tell the frames of boxes (short, but cornered) as well.
+    private func removeLines(from mask: inout InkMask, page: InkPage) throws(SegmentationError) -> ConnectedComponents {
+        func label(_ m: InkMask) throws(SegmentationError) -> ConnectedComponents {
+            try ConnectedComponents(pixels: m.bits, width: m.width, height: m.height,
+                                    maxComponents: config.maxComponents) { $0 != 0 }
+        }
+        guard config.removeLines else { return try label(mask) }
+        let thickness = Swift.max(4, Int((config.lineMaxThickness * page.strokeWidth).rounded()))
+        // Lines are traced halfway between paper and the ink threshold (and include all ink).
+        let faintLevel = (page.ink.paperLevel + page.ink.threshold) / 2
+        var faint = InkMask(pixels: page.pixels, width: page.width, height: page.height) { Int($0) <= faintLevel }
+        for i in faint.bits.indices { faint.bits[i] |= mask.bits[i] }
+        let pageWide = LineRemover(minHorizontal: Swift.max(mask.width / 2, 25 * thickness),
+                                   minVertical: Swift.max(mask.height / 2, 25 * thickness),
+                                   maxThickness: thickness, minFrameSide: nil)
+        var rough = mask
+        let roughCleared = pageWide.apply(to: &rough, faint: faint)
+        let roughLabels = try label(rough)
+        let upright = roughLabels.components.map(\.box).filter {
+            Swift.max($0.width, $0.height) < 4 * Swift.min($0.width, $0.height)
+        }
+        let h = Self.typicalHeight((upright.isEmpty ? roughLabels.components.map(\.box) : upright).map(\.height))
+        let remover = LineRemover(minHorizontal: Swift.min(pageWide.minHorizontal, Int((config.lineMinLength * h).rounded())),
+                                  minVertical: Swift.min(pageWide.minVertical, Int((config.lineMinLength * h).rounded())),
+                                  maxThickness: thickness,
+                                  minFrameSide: Int((config.frameMinSide * h).rounded()))
+        let cleared = remover.apply(to: &mask, faint: faint)
+        if cleared == 0 && roughCleared == 0 { return roughLabels }
+        return try label(mask)
     }
 
     /// Typical digit height: the median height of the components at least half as tall as

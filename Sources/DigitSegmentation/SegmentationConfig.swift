@@ -62,6 +62,18 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// Sauvola's window side as a multiple of the page's stroke width (at least 15 px).
     public var sauvolaWindowStrokes: Double = 6
 
+    // MARK: Ruled paper and forms
+
+    /// Remove ruled lines, grid lines and form-box borders before finding digits.
+    public var removeLines: Bool = true
+    /// A straight run at least this × H long is a line (a digit's own rarely passes 1.1 × H).
+    public var lineMinLength: Double = 1.6
+    /// Straight runs at least this × H long that meet at corners are the frame of a box.
+    public var frameMinSide: Double = 0.6
+    /// Lines are at most this × the stroke width thick (and at least 4 px may be); where a
+    /// stroke lies along a line the band is thicker, and stays.
+    public var lineMaxThickness: Double = 0.5
+
     // MARK: Components
 
     /// Most connected components a page may have before segmentation throws (bounds the work).

@@ -1,0 +1,185 @@
+/// Removes ruled lines, grid lines and form-box borders from an ink mask, keeping the digit
+/// strokes that cross them.
+///
+/// A line is a thin band of long straight runs: horizontal runs at least `minHorizontal` long
+/// (or vertical ones at least `minVertical`), stacked no more than `maxThickness` deep. Digit
+/// strokes are short next to a line across the page or a row of boxes (a digit's longest
+/// straight run is about its own height, rarely more), and a stroke lying along a line makes
+/// the band thicker there, so it stays. Where a stroke crosses the band, ink continues on
+/// both sides of it (ink that is not itself part of a line); those pixels stay, which repairs
+/// the crossing. A box around one digit is no longer than the digit, so its sides are found
+/// as a frame instead: thin straight runs at least `minFrameSide` long, each of whose two ends
+/// meets a run of the other direction (the corners). A digit has no such corners.
+/// Linear in the pixels.
+struct LineRemover: Sendable {
+    var minHorizontal: Int
+    var minVertical: Int
+    var maxThickness: Int
+    /// Shortest side of a box frame; nil: no frames (no digit height known yet).
+    var minFrameSide: Int?
+
+    private static let horizontal: UInt8 = 1, vertical: UInt8 = 2
+
+    /// Clears the line pixels of `mask`; returns how many were cleared.
+    ///
+    /// Lines are found in `faint`, a mask taken at a lighter threshold that holds `mask`: a
+    /// printed line is often lighter than the ink and only partly dark enough for `mask`,
+    /// yet its pieces must go with it.
+    @discardableResult
+    func apply(to mask: inout InkMask, faint: InkMask) -> Int {
+        let w = mask.width, h = mask.height
+        guard w > 0, h > 0, faint.width == w, faint.height == h else { return 0 }
+        // Per pixel: bit 1 horizontal line, bit 2 vertical line.
+        var line = [UInt8](repeating: 0, count: w * h)
+        thinBands(longRuns(faint, horizontal: true, minimum: minHorizontal), width: w, height: h,
+                  horizontal: true) { line[$0] |= Self.horizontal }
+        thinBands(longRuns(faint, horizontal: false, minimum: minVertical), width: w, height: h,
+                  horizontal: false) { line[$0] |= Self.vertical }
+        if let side = minFrameSide { addFrames(faint, minimum: side, into: &line) }
+
+        // Crossing strokes: ink that is no line continues on both sides of the band, straight
+        // across or one pixel diagonally (not both on the same side: that is a stroke's
+        // edge beside the pixel, which must not leave a nub on the line).
+        let bits = mask.bits
+        func stroke(_ x: Int, _ y: Int) -> Bool {
+            x >= 0 && x < w && y >= 0 && y < h && bits[y * w + x] != 0 && line[y * w + x] == 0
+        }
+        var cleared = 0
+        for x in 0..<w {
+            var y = 0
+            while y < h {
+                guard line[y * w + x] & Self.horizontal != 0 else { y += 1; continue }
+                let top = y
+                while y < h && line[y * w + x] & Self.horizontal != 0 { y += 1 }
+                let crossing = (stroke(x, top - 1) && stroke(x, y)) || (stroke(x - 1, top - 1) && stroke(x + 1, y))
+                    || (stroke(x + 1, top - 1) && stroke(x - 1, y))
+                if !crossing {
+                    for yy in top..<y where mask.bits[yy * w + x] != 0 { mask.bits[yy * w + x] = 0; cleared += 1 }
+                }
+            }
+        }
+        for y in 0..<h {
+            var x = 0
+            while x < w {
+                guard line[y * w + x] & Self.vertical != 0 else { x += 1; continue }
+                let left = x
+                while x < w && line[y * w + x] & Self.vertical != 0 { x += 1 }
+                let crossing = (stroke(left - 1, y) && stroke(x, y)) || (stroke(left - 1, y - 1) && stroke(x, y + 1))
+                    || (stroke(left - 1, y + 1) && stroke(x, y - 1))
+                if !crossing {
+                    for xx in left..<x where mask.bits[y * w + xx] != 0 { mask.bits[y * w + xx] = 0; cleared += 1 }
+                }
+            }
+        }
+        return cleared
+    }
+
+    /// 1 for the pixels of runs at least `minimum` long, along rows or along columns.
+    private func longRuns(_ mask: InkMask, horizontal: Bool, minimum: Int) -> [UInt8] {
+        let w = mask.width, h = mask.height
+        var out = [UInt8](repeating: 0, count: w * h)
+        let (lines, length) = horizontal ? (h, w) : (w, h)
+        let (stride, step) = horizontal ? (w, 1) : (1, w)
+        for l in 0..<lines {
+            let base = l * stride
+            var i = 0
+            while i < length {
+                guard mask.bits[base + i * step] != 0 else { i += 1; continue }
+                let start = i
+                while i < length && mask.bits[base + i * step] != 0 { i += 1 }
+                if i - start >= minimum { for k in start..<i { out[base + k * step] = 1 } }
+            }
+        }
+        return out
+    }
+
+    /// Calls `mark` for each pixel of `long` in a band at most `maxThickness` deep across the
+    /// runs' direction (columns of a horizontal band, rows of a vertical one).
+    private func thinBands(_ long: [UInt8], width w: Int, height h: Int, horizontal: Bool, mark: (Int) -> Void) {
+        let (lines, length) = horizontal ? (w, h) : (h, w)
+        let (stride, step) = horizontal ? (1, w) : (w, 1)
+        for l in 0..<lines {
+            let base = l * stride
+            var i = 0
+            while i < length {
+                guard long[base + i * step] != 0 else { i += 1; continue }
+                let start = i
+                while i < length && long[base + i * step] != 0 { i += 1 }
+                if i - start <= maxThickness { for k in start..<i { mark(base + k * step) } }
+            }
+        }
+    }
+
+    /// Adds to `line` the sides of box frames: closed rectangles of thin straight runs at
+    /// least `minimum` long (top, bottom, and two walls that start and end with them), and the
+    /// inner walls of a comb, which run from a frame's top to its bottom.
+    ///
+    /// Only a full rectangle counts: the rounded side of a 0 meets its top somewhere, but its
+    /// walls do not start on the top row, end together, and rest on a straight bottom.
+    private func addFrames(_ faint: InkMask, minimum: Int, into line: inout [UInt8]) {
+        let w = faint.width, h = faint.height
+        var side = [UInt8](repeating: 0, count: w * h)
+        thinBands(longRuns(faint, horizontal: true, minimum: minimum), width: w, height: h,
+                  horizontal: true) { side[$0] |= Self.horizontal }
+        thinBands(longRuns(faint, horizontal: false, minimum: minimum), width: w, height: h,
+                  horizontal: false) { side[$0] |= Self.vertical }
+        let t = maxThickness
+        let frame: UInt8 = 4
+        func verticalRun(_ x: Int, _ y: Int) -> Range<Int> {
+            var a = y, b = y
+            while a > 0 && side[(a - 1) * w + x] & Self.vertical != 0 { a -= 1 }
+            while b < h && side[b * w + x] & Self.vertical != 0 { b += 1 }
+            return a..<b
+        }
+        /// A wall at one of the columns `columns` that starts within t rows of `y`.
+        func wall(_ columns: Range<Int>, _ y: Int) -> (x: Int, rows: Range<Int>)? {
+            for x in columns where side[y * w + x] & Self.vertical != 0 {
+                let rows = verticalRun(x, y)
+                if abs(rows.lowerBound - y) <= t { return (x, rows) }
+            }
+            return nil
+        }
+        for y in 0..<h {
+            var x = 0
+            while x < w {
+                guard side[y * w + x] & Self.horizontal != 0 else { x += 1; continue }
+                let start = x
+                while x < w && side[y * w + x] & Self.horizontal != 0 { x += 1 }
+                guard let left = wall(start..<Swift.min(start + t + 1, x), y),
+                      let right = wall(Swift.max(x - t - 1, start)..<x, y),
+                      abs(left.rows.upperBound - right.rows.upperBound) <= t else { continue }
+                // The bottom: a horizontal side in the walls' last rows, across the middle.
+                let bottom = Swift.min(left.rows.upperBound, right.rows.upperBound) - 1
+                let middle = (start + x) / 2
+                guard (Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1)).contains(where: {
+                    $0 < h && side[$0 * w + middle] & Self.horizontal != 0
+                }) else { continue }
+                for k in start..<x { line[y * w + k] |= Self.horizontal | frame }
+                for wallRun in [left, right] {
+                    for k in wallRun.rows { line[k * w + wallRun.x] |= Self.vertical }
+                }
+                for yy in Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1) where yy < h {
+                    var a = middle, b = middle
+                    guard side[yy * w + middle] & Self.horizontal != 0 else { continue }
+                    while a > 0 && side[yy * w + a - 1] & Self.horizontal != 0 { a -= 1 }
+                    while b < w && side[yy * w + b] & Self.horizontal != 0 { b += 1 }
+                    for k in a..<b { line[yy * w + k] |= Self.horizontal | frame }
+                }
+            }
+        }
+        // Inner walls of a comb, and the other columns of thick walls: vertical sides from a
+        // frame's top to its bottom.
+        for x in 0..<w {
+            var y = 0
+            while y < h {
+                guard side[y * w + x] & Self.vertical != 0 else { y += 1; continue }
+                let start = y
+                while y < h && side[y * w + x] & Self.vertical != 0 { y += 1 }
+                let top = (start..<Swift.min(start + t + 1, y)).contains { line[$0 * w + x] & frame != 0 }
+                let bottom = (Swift.max(y - t - 1, start)..<y).contains { line[$0 * w + x] & frame != 0 }
+                if top && bottom { for k in start..<y { line[k * w + x] |= Self.vertical } }
+            }
+        }
+        for i in line.indices { line[i] &= ~frame }
+    }
+}

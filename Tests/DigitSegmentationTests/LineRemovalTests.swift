@@ -1,0 +1,91 @@
+import XCTest
+import ImageDecoding
+@testable import DigitSegmentation
+
+/// Ruled, squared and form paper: lines and box borders go, digit strokes stay.
+final class LineRemovalTests: XCTestCase {
+    private let segmenter = DigitSegmenter()
+
+    private var withoutLineRemoval: DigitSegmenter {
+        var config = SegmentationConfig()
+        config.removeLines = false
+        return DigitSegmenter(config: config)
+    }
+
+    /// A gray "printed line" canvas: thin lines lighter than the ink.
+    private func line(_ c: inout TestCanvas, _ x: Int, _ y: Int, _ w: Int, _ h: Int, gray: UInt8 = 110) {
+        let ink = c.ink
+        c.ink = gray
+        c.rect(x, y, w, h)
+        c.ink = ink
+    }
+
+    func testRuledLinesGoAndCrossingStrokesStayWhole() throws {
+        var c = TestCanvas(width: 420, height: 200)
+        // A "1", an "L" and a "7" whose stem crosses the ruled line at y = 120.
+        c.rect(60, 60, 8, 70)
+        c.rect(160, 60, 8, 70); c.rect(160, 122, 40, 8)
+        c.rect(260, 60, 40, 8); c.rect(292, 60, 8, 75)
+        for y in [40, 120, 180] { line(&c, 0, y, 420, 2) }
+        c.addNoise(amplitude: 5, seed: 4)
+        let digits = try segmenter.segment(c.image)
+        // Whole strokes: the full heights, across the line (the median filter may leave a
+        // pixel of line beside a crossing, so x is within 1 px).
+        XCTAssertEqual(digits.map(\.box.y), [60, 60, 60])
+        XCTAssertEqual(digits.map(\.box.height), [70, 70, 75])
+        for (digit, x) in zip(digits, [60, 160, 260]) { XCTAssertEqual(digit.box.x, x, accuracy: 1) }
+        XCTAssertNotEqual(try withoutLineRemoval.segment(c.image).map(\.box), digits.map(\.box))
+    }
+
+    func testGridPaperGoesAroundTheDigits() throws {
+        var c = TestCanvas(width: 360, height: 200)
+        for x in stride(from: 5, to: 360, by: 36) { line(&c, x, 0, 1, 200, gray: 140) }
+        for y in stride(from: 5, to: 200, by: 36) { line(&c, 0, y, 360, 1, gray: 140) }
+        c.rect(50, 60, 8, 70)
+        c.rect(150, 60, 36, 8); c.rect(178, 60, 8, 70)
+        c.rect(250, 60, 8, 70); c.rect(250, 122, 40, 8)
+        c.addNoise(amplitude: 5, seed: 8)
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.map(\.box.x), [50, 150, 250])
+        XCTAssertEqual(digits.map(\.box.height), [70, 70, 70])
+    }
+
+    func testFormBoxesAroundEachDigitGo() throws {
+        var c = TestCanvas(width: 340, height: 160)
+        for k in 0..<3 {
+            let bx = 30 + 100 * k
+            line(&c, bx, 30, 80, 2, gray: 40); line(&c, bx, 128, 80, 2, gray: 40)
+            line(&c, bx, 30, 2, 100, gray: 40); line(&c, bx + 78, 30, 2, 100, gray: 40)
+        }
+        c.rect(60, 45, 8, 70)                                       // a "1" in the first box
+        c.rect(140, 45, 36, 8); c.rect(168, 45, 8, 70)              // a "7"
+        c.rect(240, 45, 8, 70); c.rect(240, 107, 36, 8)             // an "L"
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.map(\.box), [PixelBox(x: 60, y: 45, width: 8, height: 70),
+                                           PixelBox(x: 140, y: 45, width: 36, height: 70),
+                                           PixelBox(x: 240, y: 45, width: 36, height: 70)])
+    }
+
+    func testCombFieldWithAWallTouchingADigit() throws {
+        var c = TestCanvas(width: 340, height: 160)
+        line(&c, 30, 30, 242, 2, gray: 40); line(&c, 30, 128, 242, 2, gray: 40)
+        for x in [30, 110, 190, 270] { line(&c, x, 30, 2, 100, gray: 40) }
+        c.rect(60, 45, 8, 70)
+        c.rect(112, 60, 30, 8); c.rect(140, 45, 8, 70)             // a "4"-ish whose bar runs into the wall
+        c.rect(220, 45, 8, 70); c.rect(220, 107, 36, 8)
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.map(\.box.x), [60, 112, 220])
+        XCTAssertEqual(digits.map(\.box.height), [70, 70, 70])
+    }
+
+    func testDigitsWithStraightSidesAreNotFrames() throws {
+        // A boxy "0" and a "7" with a long bar, in thin (2 px) strokes: line removal leaves
+        // them exactly as they are without it.
+        var c = TestCanvas(width: 260, height: 140)
+        c.rect(40, 30, 50, 2); c.rect(40, 108, 50, 2); c.rect(40, 30, 2, 80); c.rect(88, 36, 2, 74)
+        c.rect(140, 30, 70, 2); c.rect(200, 30, 2, 80)
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.count, 2)
+        XCTAssertEqual(digits, try withoutLineRemoval.segment(c.image))
+    }
+}
