@@ -26,7 +26,7 @@ class Layout:
     """Positions of items on lines, in canvas pixels after `finish`.
 
     Each line's centre runs along y = y0 + slope * x; lines are parallel, `pitch` px apart unless
-    their heights are given (`centres`). `placements` holds (cov, x, y, line index); `lines` holds
+    their heights are given (`centres`). `placements` holds (cov, x, y, line index, text); `lines` holds
     per line (x_start, x_end, y0) where y0 is the centre height at x = 0.
     """
 
