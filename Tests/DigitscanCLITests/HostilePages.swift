@@ -23,20 +23,21 @@ enum HostilePages {
         return (0..<(width * height)).map { _ in UInt8(truncatingIfNeeded: rng.next() >> 56) }
     }
 
-    /// A page of small letter-like marks in tight rows, like dense print: 6–8 × 10 px box
-    /// outlines with 2 px strokes (some with a gap) on a 12 × 14 px grid.
+    /// A page of small letter-like marks in tight rows, like dense print: 6–8 × 10 px
+    /// elliptical rings with 2 px strokes (some open, like a c) on a 12 × 14 px grid.
     static func denseText(width: Int, height: Int, seed: UInt64) -> (pixels: [UInt8], marks: Int) {
         var rng = SplitMix64(seed: seed)
         var pixels = [UInt8](repeating: 250, count: width * height)
         var marks = 0
         for top in stride(from: 2, to: height - 12, by: 14) {
             for left in stride(from: 2, to: width - 10, by: 12) {
-                let w = 6 + Int(rng.next() % 3), gap = rng.next() % 2 == 0
+                let w = 6 + Int(rng.next() % 3), open = rng.next() % 2 == 0
                 for y in top..<(top + 10) {
                     for x in left..<(left + w) {
-                        let stroke = y < top + 2 || y >= top + 8 || x < left + 2 || x >= left + w - 2
-                        let opening = gap && x >= left + w - 2 && y >= top + 4 && y < top + 6
-                        if stroke && !opening { pixels[y * width + x] = 20 }
+                        let dx = (Double(x - left) - Double(w - 1) / 2) / (Double(w) / 2), dy = (Double(y - top) - 4.5) / 5
+                        let r = dx * dx + dy * dy
+                        let opening = open && dx > 0.4 && abs(dy) < 0.3
+                        if r <= 1 && r >= 0.3 && !opening { pixels[y * width + x] = 20 }
                     }
                 }
                 marks += 1

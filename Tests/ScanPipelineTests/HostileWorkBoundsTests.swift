@@ -18,7 +18,8 @@ final class HostileWorkBoundsTests: XCTestCase {
                              segmenter: DigitSegmenter(config: segmentation))
     }
 
-    /// A page of `columns × rows` digit-sized outlined boxes (2 px strokes, 8 × 12 px).
+    /// A page of `columns × rows` zeros: 8 × 12 px elliptical rings with 2 px strokes (rings,
+    /// not box outlines, which segmentation removes as form frames).
     private func markPage(columns: Int, rows: Int) throws -> InputItem {
         let width = columns * 14 + 4, height = rows * 18 + 4
         var pixels = [UInt8](repeating: 250, count: width * height)
@@ -26,8 +27,10 @@ final class HostileWorkBoundsTests: XCTestCase {
             for c in 0..<columns {
                 let left = 2 + c * 14, top = 2 + r * 18
                 for y in top..<(top + 12) {
-                    for x in left..<(left + 8) where y < top + 2 || y >= top + 10 || x < left + 2 || x >= left + 6 {
-                        pixels[y * width + x] = 20
+                    for x in left..<(left + 8) {
+                        let dx = (Double(x - left) - 3.5) / 4, dy = (Double(y - top) - 5.5) / 6
+                        let r = dx * dx + dy * dy
+                        if r <= 1 && r >= 0.3 { pixels[y * width + x] = 20 }
                     }
                 }
             }
