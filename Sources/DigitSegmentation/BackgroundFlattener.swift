@@ -25,11 +25,16 @@ enum BackgroundFlattener {
 
     /// The flattened page (dark ink; paper brought to the brightest paper level), or nil when
     /// the light is already even enough (`config.flattenMinShading`) or flattening is off.
-    static func flatten(_ pixels: [UInt8], width: Int, height: Int,
+    ///
+    /// `strokeWidth` (of the page before flattening) sets the least block side: the closing
+    /// must span twice the stroke, or a marker stroke would pass for a shadow and be hollowed.
+    static func flatten(_ pixels: [UInt8], width: Int, height: Int, strokeWidth: Double = 0,
                         config: SegmentationConfig) -> [UInt8]? {
         guard config.backgroundBlockRatio > 0, width > 0, height > 0 else { return nil }
-        let grid = paperLevels(pixels, width: width, height: height,
-                               block: blockSide(width: width, height: height, config: config),
+        let span = 2 * config.backgroundRadius + 1
+        let block = Swift.max(blockSide(width: width, height: height, config: config),
+                              Int((2 * strokeWidth / Double(span)).rounded(.up)))
+        let grid = paperLevels(pixels, width: width, height: height, block: block,
                                radius: config.backgroundRadius)
         guard grid.shading > config.flattenMinShading, let target = grid.levels.max() else { return nil }
         return divide(pixels, width: width, height: height, by: grid, target: target)

@@ -32,10 +32,19 @@ public struct DigitSegmenter: Sendable {
     }
 
     /// The digits of a prepared page.
-    func digits(on page: InkPage) throws(SegmentationError) -> [SegmentedDigit] {
+    func digits(on prepared: InkPage) throws(SegmentationError) -> [SegmentedDigit] {
+        var page = prepared
         let width = page.width, height = page.height
         var mask = page.mask
-        let labels = try removeLines(from: &mask, page: page)
+        var labels = try removeLines(from: &mask, page: page)
+        if config.joinDots, let dot = DottedStrokes.dotDiameter(labels.components, strokeWidth: page.strokeWidth) {
+            // Close gaps up to about a dot across, then find the now solid strokes afresh.
+            let radius = Swift.max(1, Int((config.dotGapRatio * dot / 2).rounded(.up)))
+            page.pixels = DottedStrokes.close(page.pixels, width: width, height: height, radius: radius)
+            page.mask = InkMask(pixels: page.pixels, width: width, height: height, isInk: page.ink.isInk)
+            mask = page.mask
+            labels = try removeLines(from: &mask, page: page)
+        }
         let components = labels.components
         let h = Self.typicalHeight(components.map(\.box.height))
         let kept = components.indices.compactMap { i -> (index: Int, box: PixelBox)? in
@@ -52,19 +61,31 @@ public struct DigitSegmenter: Sendable {
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
         let normalizer = MNISTNormalizer(config: config, ink: page.ink)
-        return order.compactMap { i in
-            guard let digit = normalizer.normalize(candidates[i], pixels: page.pixels, width: width,
-                                                   height: height, labels: labels) else { return nil }
+        let crops = order.map { i in
+            normalizer.crop(candidates[i], pixels: page.pixels, width: width, height: height, labels: labels)
+        }
+        // Thick or thin strokes are the pen's when the page's median digit has them; bold
+        // digits in an ordinary hand are left alone, as MNIST has such digits too.
+        let ratios = crops.compactMap { crop -> Double? in
+            guard let crop, let sw = StrokeWidth.measure(crop.pixels, width: crop.width, height: crop.height) else { return nil }
+            return sw / Double(Swift.max(crop.width, crop.height))
+        }.sorted()
+        let pageRatio = ratios.isEmpty ? config.strokeTarget : ratios[ratios.count / 2]
+        let found = zip(order, crops).compactMap { i, crop -> SegmentedDigit? in
+            guard let crop else { return nil }
+            let digit = normalizer.finish(crop, thin: pageRatio > config.markerPageRatio, thicken: pageRatio < config.strokeMin)
             return SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: digit)
         }
+        return found
     }
 
     /// Clears ruled lines, grid lines and box borders from `mask` and labels what is left.
     ///
     /// Lines are judged by their length against the digit height, which the lines themselves
     /// hide (on squared paper every digit touches the grid). So a first pass, on a copy, takes
-    /// out only lines across half the page to measure the digits; the real pass then uses
-    /// that height, and can tell the frames of boxes (short, but cornered) as well.
+    /// out only lines that cross the whole sheet, edge to edge, to measure the digits; the
+    /// real pass then uses that height, and can tell the frames of boxes (short, but
+    /// cornered) as well.
     private func removeLines(from mask: inout InkMask, page: InkPage) throws(SegmentationError) -> ConnectedComponents {
         func label(_ m: InkMask) throws(SegmentationError) -> ConnectedComponents {
             try ConnectedComponents(pixels: m.bits, width: m.width, height: m.height,
@@ -76,9 +97,10 @@ public struct DigitSegmenter: Sendable {
         let faintLevel = (page.ink.paperLevel + page.ink.threshold) / 2
         var faint = InkMask(pixels: page.pixels, width: page.width, height: page.height) { Int($0) <= faintLevel }
         for i in faint.bits.indices { faint.bits[i] |= mask.bits[i] }
-        let pageWide = LineRemover(minHorizontal: Swift.max(mask.width / 2, 25 * thickness),
-                                   minVertical: Swift.max(mask.height / 2, 25 * thickness),
-                                   maxThickness: thickness, minFrameSide: nil)
+        let across = (horizontal: Swift.max(mask.width / 2, 25 * thickness),
+                      vertical: Swift.max(mask.height / 2, 25 * thickness))
+        let pageWide = LineRemover(minHorizontal: Int.max, minVertical: Int.max, maxThickness: thickness,
+                                   minFrameSide: nil, edgeToEdge: across)
         var rough = mask
         let roughCleared = pageWide.apply(to: &rough, faint: faint)
         let roughLabels = try label(rough)
@@ -86,10 +108,9 @@ public struct DigitSegmenter: Sendable {
             Swift.max($0.width, $0.height) < 4 * Swift.min($0.width, $0.height)
         }
         let h = Self.typicalHeight((upright.isEmpty ? roughLabels.components.map(\.box) : upright).map(\.height))
-        let remover = LineRemover(minHorizontal: Swift.min(pageWide.minHorizontal, Int((config.lineMinLength * h).rounded())),
-                                  minVertical: Swift.min(pageWide.minVertical, Int((config.lineMinLength * h).rounded())),
-                                  maxThickness: thickness,
-                                  minFrameSide: Int((config.frameMinSide * h).rounded()))
+        let longest = Int((config.lineMinLength * h).rounded())
+        let remover = LineRemover(minHorizontal: longest, minVertical: longest, maxThickness: thickness,
+                                  minFrameSide: Int((config.frameMinSide * h).rounded()), edgeToEdge: across)
         let cleared = remover.apply(to: &mask, faint: faint)
         if cleared == 0 && roughCleared == 0 { return roughLabels }
         return try label(mask)

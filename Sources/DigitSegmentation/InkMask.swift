@@ -31,8 +31,9 @@ struct InkMask: Sendable, Equatable {
     var inkCount: Int { bits.reduce(0) { $0 + Int($1) } }
 
     /// The typical stroke width: the median length of the horizontal ink runs, or nil
-    /// without ink. Lines crossing the page add only a few long runs, so they barely move it.
-    func medianRunLength() -> Int? {
+    /// without ink. Lines crossing the page add only a few long runs, so they barely move it;
+    /// runs longer than `longest` (a shadow taken for ink) are not counted at all.
+    func medianRunLength(longest: Int = .max) -> Int? {
         var counts = [Int](repeating: 0, count: 65)   // lengths 1...63, 64 = longer
         var total = 0
         for y in 0..<height {
@@ -42,6 +43,7 @@ struct InkMask: Sendable, Equatable {
                 guard bits[row + x] != 0 else { x += 1; continue }
                 let start = x
                 while x < width && bits[row + x] != 0 { x += 1 }
+                guard x - start <= longest else { continue }
                 counts[Swift.min(x - start, 64)] += 1
                 total += 1
             }

@@ -34,8 +34,20 @@ struct InkPage: Sendable {
         let canonical = dark ? denoised : denoised.map { 255 - $0 }
         // Flattening needs to know which side is paper; a forced polarity that contradicts
         // the page's look gets the page as it is.
-        let flat = dark == looksDark
-            ? BackgroundFlattener.flatten(canonical, width: width, height: height, config: config) : nil
+        var flat: [UInt8]? = nil
+        if dark == looksDark, config.backgroundBlockRatio > 0 {
+            // The stroke width as a plain threshold sees it sets the least flattening scale
+            // (runs across a quarter of the page are shadow, not stroke).
+            var darkConfig = config
+            darkConfig.polarity = .darkOnLight
+            let rough = InkModel.estimate(canonical, width: width, height: height, config: darkConfig)
+            let strokes = rough.flatMap { model in
+                InkMask(pixels: canonical, width: width, height: height, isInk: model.isInk)
+                    .medianRunLength(longest: Swift.max(width / 4, 1))
+            } ?? 0
+            flat = BackgroundFlattener.flatten(canonical, width: width, height: height,
+                                               strokeWidth: Double(strokes), config: config)
+        }
         let pixels = flat ?? canonical
         var darkConfig = config
         darkConfig.polarity = .darkOnLight

@@ -17,6 +17,10 @@ struct LineRemover: Sendable {
     var maxThickness: Int
     /// Shortest side of a box frame; nil: no frames (no digit height known yet).
     var minFrameSide: Int?
+    /// Runs at least this long that also reach within 5 % of both image edges (printed rules
+    /// cross the whole sheet; a digit never does) are lines whatever the digit height;
+    /// nil: none. Horizontal, vertical.
+    var edgeToEdge: (horizontal: Int, vertical: Int)?
 
     private static let horizontal: UInt8 = 1, vertical: UInt8 = 2
 
@@ -31,10 +35,15 @@ struct LineRemover: Sendable {
         guard w > 0, h > 0, faint.width == w, faint.height == h else { return 0 }
         // Per pixel: bit 1 horizontal line, bit 2 vertical line.
         var line = [UInt8](repeating: 0, count: w * h)
-        thinBands(longRuns(faint, horizontal: true, minimum: minHorizontal), width: w, height: h,
-                  horizontal: true) { line[$0] |= Self.horizontal }
-        thinBands(longRuns(faint, horizontal: false, minimum: minVertical), width: w, height: h,
-                  horizontal: false) { line[$0] |= Self.vertical }
+        var longH = longRuns(faint, horizontal: true, minimum: minHorizontal)
+        var longV = longRuns(faint, horizontal: false, minimum: minVertical)
+        if let edge = edgeToEdge {
+            let h2 = longRuns(faint, horizontal: true, minimum: edge.horizontal, edgeToEdge: true)
+            let v2 = longRuns(faint, horizontal: false, minimum: edge.vertical, edgeToEdge: true)
+            for i in longH.indices { longH[i] |= h2[i]; longV[i] |= v2[i] }
+        }
+        thinBands(longH, faint: faint, horizontal: true) { line[$0] |= Self.horizontal }
+        thinBands(longV, faint: faint, horizontal: false) { line[$0] |= Self.vertical }
         if let side = minFrameSide { addFrames(faint, minimum: side, into: &line) }
 
         // Crossing strokes: ink that is no line continues on both sides of the band, straight
@@ -74,8 +83,9 @@ struct LineRemover: Sendable {
         return cleared
     }
 
-    /// 1 for the pixels of runs at least `minimum` long, along rows or along columns.
-    private func longRuns(_ mask: InkMask, horizontal: Bool, minimum: Int) -> [UInt8] {
+    /// 1 for the pixels of runs at least `minimum` long, along rows or along columns (with
+    /// `edgeToEdge`, only runs that start and end within 5 % of the two edges).
+    private func longRuns(_ mask: InkMask, horizontal: Bool, minimum: Int, edgeToEdge: Bool = false) -> [UInt8] {
         let w = mask.width, h = mask.height
         var out = [UInt8](repeating: 0, count: w * h)
         let (lines, length) = horizontal ? (h, w) : (w, h)
@@ -87,15 +97,22 @@ struct LineRemover: Sendable {
                 guard mask.bits[base + i * step] != 0 else { i += 1; continue }
                 let start = i
                 while i < length && mask.bits[base + i * step] != 0 { i += 1 }
-                if i - start >= minimum { for k in start..<i { out[base + k * step] = 1 } }
+                guard i - start >= minimum else { continue }
+                if edgeToEdge && (20 * start > length || 20 * (length - i) > length) { continue }
+                for k in start..<i { out[base + k * step] = 1 }
             }
         }
         return out
     }
 
     /// Calls `mark` for each pixel of `long` in a band at most `maxThickness` deep across the
-    /// runs' direction (columns of a horizontal band, rows of a vertical one).
-    private func thinBands(_ long: [UInt8], width w: Int, height h: Int, horizontal: Bool, mark: (Int) -> Void) {
+    /// runs' direction (columns of a horizontal band, rows of a vertical one) with, when
+    /// `clearSide` is set, paper of `faint` on at least one side: a band with ink on both
+    /// sides is the inside of a blob or a stroke crossing, not a line. (A frame's sides meet
+    /// at corners and T-junctions, where that does not hold; frames check their outside.)
+    private func thinBands(_ long: [UInt8], faint: InkMask, horizontal: Bool, clearSide: Bool = true,
+                           mark: (Int) -> Void) {
+        let w = faint.width, h = faint.height
         let (lines, length) = horizontal ? (w, h) : (h, w)
         let (stride, step) = horizontal ? (1, w) : (w, 1)
         for l in 0..<lines {
@@ -105,7 +122,10 @@ struct LineRemover: Sendable {
                 guard long[base + i * step] != 0 else { i += 1; continue }
                 let start = i
                 while i < length && long[base + i * step] != 0 { i += 1 }
-                if i - start <= maxThickness { for k in start..<i { mark(base + k * step) } }
+                guard i - start <= maxThickness else { continue }
+                let before = start > 0 && faint.bits[base + (start - 1) * step] != 0
+                let after = i < length && faint.bits[base + i * step] != 0
+                if !(clearSide && before && after) { for k in start..<i { mark(base + k * step) } }
             }
         }
     }
@@ -114,15 +134,16 @@ struct LineRemover: Sendable {
     /// least `minimum` long (top, bottom, and two walls that start and end with them), and the
     /// inner walls of a comb, which run from a frame's top to its bottom.
     ///
-    /// Only a full rectangle counts: the rounded side of a 0 meets its top somewhere, but its
-    /// walls do not start on the top row, end together, and rest on a straight bottom.
+    /// Only a full rectangle with paper above it counts: the rounded side of a 0 meets its top
+    /// somewhere, but its walls do not start on the top row, end together, and rest on a
+    /// straight bottom.
     private func addFrames(_ faint: InkMask, minimum: Int, into line: inout [UInt8]) {
         let w = faint.width, h = faint.height
         var side = [UInt8](repeating: 0, count: w * h)
-        thinBands(longRuns(faint, horizontal: true, minimum: minimum), width: w, height: h,
-                  horizontal: true) { side[$0] |= Self.horizontal }
-        thinBands(longRuns(faint, horizontal: false, minimum: minimum), width: w, height: h,
-                  horizontal: false) { side[$0] |= Self.vertical }
+        thinBands(longRuns(faint, horizontal: true, minimum: minimum), faint: faint,
+                  horizontal: true, clearSide: false) { side[$0] |= Self.horizontal }
+        thinBands(longRuns(faint, horizontal: false, minimum: minimum), faint: faint,
+                  horizontal: false, clearSide: false) { side[$0] |= Self.vertical }
         let t = maxThickness
         let frame: UInt8 = 4
         func verticalRun(_ x: Int, _ y: Int) -> Range<Int> {
@@ -145,7 +166,13 @@ struct LineRemover: Sendable {
                 guard side[y * w + x] & Self.horizontal != 0 else { x += 1; continue }
                 let start = x
                 while x < w && side[y * w + x] & Self.horizontal != 0 { x += 1 }
-                guard let left = wall(start..<Swift.min(start + t + 1, x), y),
+                // Outside a frame is paper: one of the two rows above its top is mostly clear
+                // (the nearer may hold the line's blurred edge; inside a thick blob neither is).
+                let clearAbove = (start..<x).filter { c in
+                    (1...2).contains { y - $0 < 0 || faint.bits[(y - $0) * w + c] == 0 }
+                }.count
+                guard 5 * clearAbove >= 4 * (x - start),
+                      let left = wall(start..<Swift.min(start + t + 1, x), y),
                       let right = wall(Swift.max(x - t - 1, start)..<x, y),
                       abs(left.rows.upperBound - right.rows.upperBound) <= t else { continue }
                 // The bottom: a horizontal side in the walls' last rows, across the middle.

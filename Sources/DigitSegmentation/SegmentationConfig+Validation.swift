@@ -19,6 +19,7 @@ extension SegmentationConfig {
         try check(lineMinLength > 0, "lineMinLength", lineMinLength, "> 0")
         try check(frameMinSide > 0, "frameMinSide", frameMinSide, "> 0")
         try check(lineMaxThickness > 0, "lineMaxThickness", lineMaxThickness, "> 0")
+        try check(dotGapRatio > 0 && dotGapRatio <= 10, "dotGapRatio", dotGapRatio, "0 <.. 10")
         try check(maxComponents >= 1, "maxComponents", maxComponents, ">= 1")
         try check(speckRatio >= 0 && speckRatio < 1, "speckRatio", speckRatio, "0 ..< 1")
         try check(minDigitHeight >= 1, "minDigitHeight", minDigitHeight, ">= 1")
@@ -33,6 +34,10 @@ extension SegmentationConfig {
         try check(mergeMaxWidthRatio > 0, "mergeMaxWidthRatio", mergeMaxWidthRatio, "> 0")
         try check(lineOverlapRatio > 0 && lineOverlapRatio <= 1, "lineOverlapRatio", lineOverlapRatio, "0 <.. 1")
         try check((0...16).contains(haloRadius), "haloRadius", haloRadius, "0...16")
+        try check(strokeMin >= 0 && strokeMin <= strokeTarget, "strokeMin", strokeMin, "0 ... strokeTarget (\(strokeTarget))")
+        try check(strokeMax >= strokeTarget, "strokeMax", strokeMax, ">= strokeTarget (\(strokeTarget))")
+        try check(markerPageRatio > 0, "markerPageRatio", markerPageRatio, "> 0")
+        try check(strokeTarget > 0 && strokeTarget < 0.5, "strokeTarget", strokeTarget, "0 <..< 0.5")
         try check(digitBox >= 1, "digitBox", digitBox, ">= 1")
         try check(canvas >= digitBox, "canvas", canvas, ">= digitBox (\(digitBox))")
     }

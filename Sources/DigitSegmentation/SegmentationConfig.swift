@@ -76,6 +76,11 @@ public struct SegmentationConfig: Sendable, Equatable {
 
     // MARK: Components
 
+    /// Join the dots of a dotted pen into strokes when most components on a page are dots.
+    public var joinDots: Bool = true
+    /// Gaps between dots up to this × the dot diameter are closed.
+    public var dotGapRatio: Double = 1.3
+
     /// Most connected components a page may have before segmentation throws (bounds the work).
     public var maxComponents: Int = 50_000
     /// Components whose longer side is below this fraction × H are dropped as specks.
@@ -115,6 +120,18 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// Paper pixels within this distance of a digit's ink also give their gray (0: ink only,
     /// which matched MNIST best on rendered MNIST pages: mean |diff| 5.6 vs 7.0 at radius 1).
     public var haloRadius: Int = 0
+    /// A digit whose stroke width is below this fraction of its longer side is thickened
+    /// before scaling (MNIST: 0.064 ... 0.154 for 90 % of digits).
+    public var strokeMin: Double = 0.06
+    /// A digit whose stroke width is above this fraction of its longer side is thinned (when
+    /// its page is written with a marker: see `markerPageRatio`).
+    public var strokeMax: Double = 0.16
+    /// Digits are thinned only on pages whose median stroke ratio exceeds this: a marker,
+    /// not a few bold digits in an ordinary hand (MNIST's 99th percentile is 0.19).
+    public var markerPageRatio: Double = 0.2
+    /// The stroke width, as a fraction of the longer side, that thickening or thinning aims
+    /// for (MNIST's median: 0.097).
+    public var strokeTarget: Double = 0.097
     /// Side of the box the digit's longer side is scaled to (MNIST: 20).
     public var digitBox: Int = 20
     /// Side of the square output canvas (MNIST: 28).

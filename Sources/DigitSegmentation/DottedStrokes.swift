@@ -1,0 +1,59 @@
+/// Joins the dots of a dotted pen (or a pen that skips) back into strokes.
+///
+/// Each dot is a component of its own, about one stroke wide, so a dotted page looks like a
+/// page of specks: nothing there is digit-sized, and merging fragments by distance cannot
+/// start. A page is dotted when most of its components are compact dots of about the stroke
+/// width; then the page's gray levels get a closing (darkest, then lightest, over a square
+/// somewhat wider than the gaps between dots), which turns each row of dots into a solid
+/// stroke, as MNIST's pens draw them. Linear in the pixels for each step of the radius.
+enum DottedStrokes {
+    /// The dot diameter when most components are dots; nil for an ordinary page.
+    ///
+    /// A dot: longer side 0.6 ... 2.5 stroke widths, aspect at most 2:1, ink covering at
+    /// least a third of its box. At least `minDots` of them, and `share` of all components
+    /// at least 0.6 stroke widths long.
+    static func dotDiameter(_ components: [Component], strokeWidth sw: Double,
+                            minDots: Int = 8, share: Double = 0.6) -> Double? {
+        var dots: [Int] = [], counted = 0
+        for c in components {
+            let long = Swift.max(c.box.width, c.box.height), short = Swift.min(c.box.width, c.box.height)
+            guard Double(long) >= 0.6 * sw else { continue }
+            counted += 1
+            if Double(long) <= 2.5 * sw && 2 * short >= long && 3 * c.area >= c.box.width * c.box.height {
+                dots.append(long)
+            }
+        }
+        guard dots.count >= minDots, Double(dots.count) >= share * Double(counted) else { return nil }
+        dots.sort()
+        return Double(dots[dots.count / 2])
+    }
+
+    /// Gray-level closing of a dark-ink page over a square of side `2 radius + 1`.
+    static func close(_ pixels: [UInt8], width w: Int, height h: Int, radius: Int) -> [UInt8] {
+        let darkest = filter(pixels, width: w, height: h, radius: radius, pick: Swift.min)
+        return filter(darkest, width: w, height: h, radius: radius, pick: Swift.max)
+    }
+
+    /// Separable square min or max filter with clipped borders.
+    private static func filter(_ pixels: [UInt8], width w: Int, height h: Int, radius r: Int,
+                               pick: (UInt8, UInt8) -> UInt8) -> [UInt8] {
+        var rows = pixels
+        for y in 0..<h {
+            let row = y * w
+            for x in 0..<w {
+                var v = pixels[row + x]
+                for k in Swift.max(x - r, 0)...Swift.min(x + r, w - 1) { v = pick(v, pixels[row + k]) }
+                rows[row + x] = v
+            }
+        }
+        var out = rows
+        for y in 0..<h {
+            for x in 0..<w {
+                var v = rows[y * w + x]
+                for k in Swift.max(y - r, 0)...Swift.min(y + r, h - 1) { v = pick(v, rows[k * w + x]) }
+                out[y * w + x] = v
+            }
+        }
+        return out
+    }
+}
