@@ -26,9 +26,11 @@ struct FileProcessor: Sendable {
         case .success(let data): bytes = data
         }
         if bytes.isEmpty { return .failed("empty file (0 bytes)") }
-        let image: GrayImage
+        // Colour, so segmentation can pick the gray conversion that keeps the ink's contrast
+        // (blue ink reads best in the red channel, red ink in the green one).
+        let image: RGBImage
         do {
-            image = try ImageDecoder.decode(bytes, options: decodeOptions)
+            image = try ImageDecoder.decodeRGB(bytes, options: decodeOptions)
         } catch {
             return .failed(Self.oneLine(error.description))
         }
