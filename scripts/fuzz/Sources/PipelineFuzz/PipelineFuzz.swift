@@ -18,7 +18,8 @@ private let segmenter: DigitSegmenter = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func pipelineFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard let image = try? ImageDecoder.decode(bytes, options: options) else { return 0 }
+    // Colour in, as FileProcessor decodes it: segmentation picks the gray conversion itself.
+    guard let image = try? ImageDecoder.decodeRGB(bytes, options: options) else { return 0 }
     guard let digits = try? segmenter.segment(image) else { return 0 }
     // Check the contract callers rely on, so a silent violation becomes a finding too
     // (a trap here is the fuzzer's oracle, not input handling).
