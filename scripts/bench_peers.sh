@@ -45,5 +45,5 @@ for set in small pages; do
 done
 
 echo "== network alone (MNIST test, 10,000 images)"
-"$BIN" benchmark --model "$MODEL" --mnist Tests/Fixtures/mnist 2>&1 | sed 's/^/digitscan: /'
+"$BIN" benchmark --network-only --model "$MODEL" --mnist Tests/Fixtures/mnist 2>&1 | sed 's/^/digitscan: /'
 (cd "$PEERS" && "$PY" bench_model.py "$OLDPWD/$MODEL" --batches 64 1024 --threads 2 --reps "$REPS") 2>/dev/null | sed 's/^/peers:     /'
