@@ -13,6 +13,8 @@ public final class Model: Sendable {
     let specs: [LayerSpec]
     let layout: ParameterLayout
     let parameters: [Float]
+    /// The fast inference path, when the architecture fits it (see `InferencePlan`).
+    let plan: InferencePlan?
 
     /// Checks that the layers chain from `input` to a flat class vector and that
     /// `parameters` fits the layout; throws `ModelError` otherwise.
@@ -34,6 +36,7 @@ public final class Model: Sendable {
         self.specs = specs
         self.layout = layout
         self.parameters = parameters
+        self.plan = InferencePlan(specs: specs, layout: layout, parameters: parameters, input: input)
         self.input = input
         self.classes = shape[0]
         self.metadata = metadata
@@ -117,6 +120,13 @@ public final class Model: Sendable {
     public func outputs(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
         precondition(pixels.count == count * input.pixelCount, "outputs: \(pixels.count) values for \(count) images")
         if count == 0 { return [] }
+        if let plan { return plan.outputs(pixels: pixels, count: count, threads: threads) }
+        return layerByLayerOutputs(pixels: pixels, count: count, threads: threads)
+    }
+
+    /// `outputs` through the training code's layers, one at a time: the reference the
+    /// compiled plan is tested against, and the path for architectures it does not cover.
+    func layerByLayerOutputs(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
         let network = Network(specs: specs, layout: layout, threads: threads)
         let x = Tensor(shape: [count, input.channels, input.height, input.width], data: input.normalised(pixels))
         return parameters.withUnsafeBufferPointer { p in
