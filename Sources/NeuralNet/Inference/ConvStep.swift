@@ -117,8 +117,11 @@ struct ConvStep: Sendable {
 
     /// Max over each window, all channels of a pixel at once (they are contiguous).
     /// ReLU was applied before pooling; max and ReLU commute, so the result is the same.
-    private func maxPool(count: Int, window: (kernel: Int, stride: Int),
-                         from src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>) {
+    /// Compare-and-blend rather than `pointwiseMax`, whose IEEE NaN rules compile to scalar
+    /// branches (3× slower here, and data-dependent); starting from −∞ and taking only greater
+    /// values skips NaN as MaxPool2D does.
+    func maxPool(count: Int, window: (kernel: Int, stride: Int),
+                 from src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>) {
         let c = outC, vecs = outC / 8
         let nextWp = nextW + 2 * nextPadding
         for img in 0..<count {
@@ -129,19 +132,23 @@ struct ConvStep: Sendable {
                     let out = plane + ((py + nextPadding) * nextWp + px + nextPadding) * c
                     let first = map + (py * window.stride * outW + px * window.stride) * c
                     for v in 0..<vecs {
-                        var m = UnsafeRawPointer(first + v * 8).loadUnaligned(as: SIMD8<Float>.self)
+                        var m = SIMD8<Float>(repeating: -.infinity)
                         for ki in 0..<window.kernel {
                             for kj in 0..<window.kernel {
-                                let at = first + (ki * outW + kj) * c + v * 8
-                                m = pointwiseMax(m, UnsafeRawPointer(at).loadUnaligned(as: SIMD8<Float>.self))
+                                let x = UnsafeRawPointer(first + (ki * outW + kj) * c + v * 8)
+                                    .loadUnaligned(as: SIMD8<Float>.self)
+                                m.replace(with: x, where: x .> m)
                             }
                         }
                         UnsafeMutableRawPointer(out + v * 8).storeBytes(of: m, as: SIMD8<Float>.self)
                     }
                     for ch in (vecs * 8)..<c {
-                        var m = first[ch]
+                        var m = -Float.infinity
                         for ki in 0..<window.kernel {
-                            for kj in 0..<window.kernel { m = max(m, first[(ki * outW + kj) * c + ch]) }
+                            for kj in 0..<window.kernel {
+                                let x = first[(ki * outW + kj) * c + ch]
+                                if x > m { m = x }
+                            }
                         }
                         out[ch] = m
                     }

@@ -122,7 +122,7 @@ struct InferencePlan: Sendable {
     }
 
     /// One group of `count` ≤ `group` images through every step.
-    private func run(count: Int, pixels: UnsafePointer<Float>, scratch: InferenceScratch,
+    func run(count: Int, pixels: UnsafePointer<Float>, scratch: InferenceScratch,
                      into out: UnsafeMutablePointer<Float>) {
         fillInput(count: count, pixels: pixels, into: scratch.buffers[0])
         for (s, step) in convs.enumerated() {
