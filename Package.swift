@@ -30,7 +30,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ImageDecoding", dependencies: ["CImageCodecs"]),
         .target(name: "DigitSegmentation", dependencies: ["ImageDecoding"], swiftSettings: fastMath),
-        .target(name: "NeuralNet", swiftSettings: fastMath),
+        // The AVX-512 inference kernel alone: Swift has no per-function target attribute, so
+        // it needs its own module; NeuralNet calls it only when the CPU reports AVX-512.
+        .target(name: "NeuralNetAVX512",
+                swiftSettings: [.unsafeFlags(["-O", "-Xcc", "-mavx512f", "-Xcc", "-mavx2", "-Xcc", "-mfma"])]),
+        .target(name: "NeuralNet", dependencies: ["NeuralNetAVX512"], swiftSettings: fastMath),
         .target(
             name: "ScanPipeline",
             dependencies: ["ImageDecoding", "DigitSegmentation", "NeuralNet", "CZlib"]

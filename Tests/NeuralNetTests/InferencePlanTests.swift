@@ -51,15 +51,38 @@ final class InferencePlanTests: XCTestCase {
         return try Model(specs: specs, parameters: params, input: input)
     }
 
-    func testShippedModelMatchesLayerByLayer() throws {
+    /// The narrow (AVX2) plan, and the wide (AVX-512) one where this CPU can run it.
+    private func plans(_ model: Model) throws -> [(String, InferencePlan)] {
+        var out: [(String, InferencePlan)] = []
+        for wide in CPUFeatures.avx512 ? [false, true] : [false] {
+            let plan = try XCTUnwrap(InferencePlan(specs: model.specs, layout: model.layout, parameters: model.parameters,
+                                                   input: model.input, wide: wide))
+            out.append((wide ? "wide" : "narrow", plan))
+        }
+        return out
+    }
+
+    /// Probabilities as `Model.probabilities` makes them from a plan.
+    private func probabilities(_ plan: InferencePlan, _ model: Model, _ x: [Float], _ count: Int, threads: Int = 1) -> [Float] {
+        Softmax.applied(plan.outputs(pixels: x, count: count, threads: threads), specs: model.specs, classes: model.classes)
+    }
+
+    private func shippedModel() throws -> Model {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Models/digitscan-cnn.safetensors").path
-        let model = try Model.load(path: path)
+        return try Model.load(path: path)
+    }
+
+    func testShippedModelMatchesLayerByLayer() throws {
+        let model = try shippedModel()
         XCTAssertNotNil(model.plan, "the shipped architecture must take the compiled path")
         let count = 37  // not a multiple of the group size: the last group is partial
         let x = images(count, seed: 3)
         let want = model.layerByLayerOutputs(pixels: x, count: count, threads: 1)
         assertClose(model.probabilities(pixels: x, count: count, threads: 1), want, "shipped")
+        for (name, plan) in try plans(model) {
+            assertClose(probabilities(plan, model, x, count), want, "shipped, \(name)")
+        }
         // Work is split by image groups whose sums never depend on the thread count.
         XCTAssertEqual(model.probabilities(pixels: x, count: count, threads: 2),
                        model.probabilities(pixels: x, count: count, threads: 1))
@@ -90,13 +113,24 @@ final class InferencePlanTests: XCTestCase {
         for (name, specs, input) in cases {
             let model = try randomModel(specs, input: input, seed: 11)
             XCTAssertNotNil(model.plan, name)
-            for count in [1, 8, 13] {
-                let x = images(count, channels: input.channels, seed: UInt64(count))
-                assertClose(model.probabilities(pixels: x, count: count, threads: 2),
-                            Softmax.applied(model.layerByLayerOutputs(pixels: x, count: count), specs: specs,
-                                            classes: model.classes), "\(name), \(count) images")
+            for (kernel, plan) in try plans(model) {
+                for count in [1, 8, 13] {
+                    let x = images(count, channels: input.channels, seed: UInt64(count))
+                    assertClose(probabilities(plan, model, x, count, threads: 2),
+                                Softmax.applied(model.layerByLayerOutputs(pixels: x, count: count), specs: specs,
+                                                classes: model.classes), "\(name), \(kernel), \(count) images")
+                }
             }
         }
+    }
+
+    /// Both tiles sum the same products in the same order, so they agree exactly.
+    func testWideAndNarrowKernelsAgreeBitForBit() throws {
+        try XCTSkipUnless(CPUFeatures.avx512, "this CPU has no AVX-512")
+        let model = try shippedModel()
+        let x = images(20, seed: 8)
+        let outs = try plans(model).map { $0.1.outputs(pixels: x, count: 20, threads: 1) }
+        XCTAssertEqual(outs[0], outs[1])
     }
 
     func testUncoveredArchitecturesFallBack() throws {

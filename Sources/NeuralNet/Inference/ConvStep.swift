@@ -14,8 +14,10 @@ struct ConvStep: Sendable {
     /// Padding of the buffer this step writes into (the next conv's padding, else 0).
     let nextPadding: Int
     let relu: Bool
-    let weights: [Float]      // (O/16 panels, T, C, 16), BN scale folded in, missing columns 0
-    let bias: [Float]         // (O/16 panels · 16), BN shift folded in
+    /// Use the 32-channel AVX-512 tile; `lanes` is then 32, else 16.
+    let wide: Bool, lanes: Int
+    let weights: [Float]      // (O/L panels, k, k, C, L), BN scale folded in, missing columns 0
+    let bias: [Float]         // (O/L panels · L), BN shift folded in; L = lanes
     let taps: [Int]           // (k): offset of kernel row ki from a pixel's top-left input
     let bases: [Int]          // (G·Ho·Wo + 5): input offset of each output pixel's window
     let outOffsets: [Int]     // (G·Ho·Wo + 5): where each output pixel's O values go
@@ -23,7 +25,7 @@ struct ConvStep: Sendable {
     /// Folds `scale`/`shift` (batchnorm, per output channel) into `w` (O, C, k, k) and `b` (O).
     init(inC: Int, outC: Int, kernel k: Int, stride: Int, padding: Int, inH: Int, inW: Int,
          w: UnsafePointer<Float>, b: UnsafePointer<Float>, scale: [Float], shift: [Float],
-         relu: Bool, pool: (kernel: Int, stride: Int)?, nextPadding: Int, group: Int) {
+         relu: Bool, pool: (kernel: Int, stride: Int)?, nextPadding: Int, group: Int, wide: Bool) {
         self.inC = inC; self.outC = outC; self.kernel = k; self.stride = stride; self.padding = padding
         self.inH = inH; self.inW = inW
         let outH = (inH + 2 * padding - k) / stride + 1, outW = (inW + 2 * padding - k) / stride + 1
@@ -33,8 +35,10 @@ struct ConvStep: Sendable {
         self.pool = pool
         self.nextPadding = nextPadding
         self.relu = relu
+        let lanes = DirectConv.lanes(wide: wide)
+        self.wide = wide; self.lanes = lanes
 
-        let panels = (outC + DirectConv.lanes - 1) / DirectConv.lanes, lanes = DirectConv.lanes
+        let panels = (outC + lanes - 1) / lanes
         var packed = [Float](repeating: 0, count: panels * k * k * inC * lanes)
         var folded = [Float](repeating: 0, count: panels * lanes)
         for o in 0..<outC {
@@ -86,7 +90,7 @@ struct ConvStep: Sendable {
     /// `scratch` holds the unpooled map when a pool follows; borders of `output` stay untouched.
     func run(count: Int, input: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>,
              output: UnsafeMutablePointer<Float>) {
-        let pixels = count * outH * outW, lanes = DirectConv.lanes
+        let pixels = count * outH * outW
         let target = pool == nil ? output : scratch
         let span = kernel * inC, panelSize = taps.count * span * lanes
         weights.withUnsafeBufferPointer { w in
@@ -99,7 +103,7 @@ struct ConvStep: Sendable {
                                 var p = 0
                                 while p < pixels {
                                     DirectConv.tile(
-                                        input: input, bases: base.baseAddress! + p,
+                                        wide: wide, input: input, bases: base.baseAddress! + p,
                                         taps: t.baseAddress!, tapCount: t.count, channels: span,
                                         weights: w.baseAddress! + jp * panelSize, bias: b.baseAddress! + jp * lanes,
                                         output: target + jp * lanes, outOffsets: outs.baseAddress! + p,

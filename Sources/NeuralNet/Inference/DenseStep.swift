@@ -3,17 +3,20 @@
 struct DenseStep: Sendable {
     let inFeatures, outFeatures: Int
     let relu: Bool
-    let weights: [Float]      // (O/16 panels, I, 16), missing columns 0
-    let bias: [Float]         // (O/16 panels · 16)
+    /// Use the 32-channel AVX-512 tile; `lanes` is then 32, else 16.
+    let wide: Bool, lanes: Int
+    let weights: [Float]      // (O/L panels, I, L), missing columns 0; L = lanes
+    let bias: [Float]         // (O/L panels · L)
     let bases: [Int]          // (G + 5): offset of each image's features
     let outOffsets: [Int]     // (G + 5): offset of each image's outputs
 
     /// `w` is (O, I) as PyTorch's Linear; `column(i)` says which packed input position weight
     /// column i belongs to (the flatten order of the buffer feeding this layer).
     init(inFeatures: Int, outFeatures: Int, w: UnsafePointer<Float>, b: UnsafePointer<Float>,
-         relu: Bool, group: Int, column: (Int) -> Int) {
+         relu: Bool, group: Int, wide: Bool, column: (Int) -> Int) {
         self.inFeatures = inFeatures; self.outFeatures = outFeatures; self.relu = relu
-        let lanes = DirectConv.lanes, panels = (outFeatures + lanes - 1) / lanes
+        let lanes = DirectConv.lanes(wide: wide), panels = (outFeatures + lanes - 1) / lanes
+        self.wide = wide; self.lanes = lanes
         var packed = [Float](repeating: 0, count: panels * inFeatures * lanes)
         var padded = [Float](repeating: 0, count: panels * lanes)
         for o in 0..<outFeatures {
@@ -32,7 +35,6 @@ struct DenseStep: Sendable {
 
     /// `input` (count, I) → `output` (count, O).
     func run(count: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
-        let lanes = DirectConv.lanes
         var tap = 0
         weights.withUnsafeBufferPointer { w in
             bias.withUnsafeBufferPointer { b in
@@ -42,7 +44,7 @@ struct DenseStep: Sendable {
                             var p = 0
                             while p < count {
                                 DirectConv.tile(
-                                    input: input, bases: base.baseAddress! + p, taps: &tap, tapCount: 1,
+                                    wide: wide, input: input, bases: base.baseAddress! + p, taps: &tap, tapCount: 1,
                                     channels: inFeatures, weights: w.baseAddress! + jp * inFeatures * lanes,
                                     bias: b.baseAddress! + jp * lanes, output: output + jp * lanes,
                                     outOffsets: outs.baseAddress! + p, rows: min(DirectConv.pixels, count - p),

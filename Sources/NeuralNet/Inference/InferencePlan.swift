@@ -17,7 +17,9 @@ struct InferencePlan: Sendable {
     let softmax: Bool
     var classes: Int { denses[denses.count - 1].outFeatures }
 
-    init?(specs: [LayerSpec], layout: ParameterLayout, parameters: [Float], input: InputSpec) {
+    /// `wide` selects the AVX-512 kernel (see `DirectConvWide`); results are bit-identical.
+    init?(specs: [LayerSpec], layout: ParameterLayout, parameters: [Float], input: InputSpec,
+          wide: Bool = CPUFeatures.avx512) {
         let group = Self.group
         let n = specs.count
         var convs: [ConvStep] = [], denses: [DenseStep] = []
@@ -61,7 +63,7 @@ struct InferencePlan: Sendable {
                 if b + 1 < blocks.count, case let .conv2d(_, _, _, _, np, _, _) = blocks[b + 1].spec { nextPadding = np }
                 let step = ConvStep(inC: inC, outC: outC, kernel: k, stride: s, padding: pad, inH: h, inW: w,
                                     w: at(wName), b: at(bName), scale: scale, shift: shift, relu: block.relu,
-                                    pool: block.pool, nextPadding: nextPadding, group: group)
+                                    pool: block.pool, nextPadding: nextPadding, group: group, wide: wide)
                 guard step.outH > 0, step.outW > 0, step.nextH > 0, step.nextW > 0 else { return false }
                 convs.append(step)
                 (c, h, w) = (outC, step.nextH, step.nextW)
@@ -82,7 +84,7 @@ struct InferencePlan: Sendable {
                     i += 1
                 }
                 denses.append(DenseStep(inFeatures: inF, outFeatures: outF, w: at(wName), b: at(bName),
-                                        relu: relu, group: group, column: column))
+                                        relu: relu, group: group, wide: wide, column: column))
                 column = { $0 }
                 features = outF
             }

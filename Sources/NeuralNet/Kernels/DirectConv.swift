@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// The inference micro-kernel: 6 output pixels × 16 output channels of a convolution, read
 /// straight from a zero-padded channels-last input ("indirect" convolution).
 ///
@@ -8,6 +10,27 @@
 /// tap and C = features. Used only by `InferencePlan`; training keeps `GEMM` and `Im2Col`.
 enum DirectConv {
     static let pixels = 6, lanes = 16
+
+    /// Output channels per tile: 32 with AVX-512 (`DirectConvWide`), else 16.
+    static func lanes(wide: Bool) -> Int { wide ? DirectConvWide.lanes : lanes }
+
+    /// One tile, `lanes(wide:)` channels wide; arguments as `tile` below.
+    @inline(__always)
+    static func tile(wide: Bool, input: UnsafePointer<Float>, bases: UnsafePointer<Int>,
+                     taps: UnsafePointer<Int>, tapCount: Int, channels: Int,
+                     weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                     output: UnsafeMutablePointer<Float>, outOffsets: UnsafePointer<Int>,
+                     rows: Int, cols: Int, relu: Bool) {
+        if wide {
+            DirectConvWide.tile(input: input, bases: bases, taps: taps, tapCount: tapCount, channels: channels,
+                                weights: weights, bias: bias, output: output, outOffsets: outOffsets,
+                                rows: rows, cols: cols, relu: relu)
+        } else {
+            tile(input: input, bases: bases, taps: taps, tapCount: tapCount, channels: channels,
+                 weights: weights, bias: bias, output: output, outOffsets: outOffsets,
+                 rows: rows, cols: cols, relu: relu)
+        }
+    }
 
     @inline(__always)
     private static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
