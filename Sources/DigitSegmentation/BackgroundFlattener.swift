@@ -37,7 +37,12 @@ enum BackgroundFlattener {
         let grid = paperLevels(pixels, width: width, height: height, block: block,
                                radius: config.backgroundRadius)
         guard grid.shading > config.flattenMinShading, let target = grid.levels.max() else { return nil }
-        return divide(pixels, width: width, height: height, by: grid, target: target)
+        // Paper darker than 1 / flattenMaxGain of the brightest is no shadow but ink too
+        // large for the closing (a solid blob): brighten it no further than that.
+        var clamped = grid
+        let floor = target / Float(config.flattenMaxGain)
+        clamped.levels = grid.levels.map { Swift.max($0, floor) }
+        return divide(pixels, width: width, height: height, by: clamped, target: target)
     }
 
     /// Block side for a `width × height` image: a share of its diagonal, so the closing spans

@@ -5,7 +5,8 @@ import ImageDecoding
 /// Stages: page preparation (`InkPage`: denoise, polarity, uneven light, threshold) →
 /// 8-connected components (`ConnectedComponents`) → speck removal relative to the typical
 /// digit height → fragment merging (`FragmentMerger`) → lines and reading order
-/// (`LineGrouper`) → 28×28 normalisation (`MNISTNormalizer`). A value type with no shared
+/// (`LineGrouper`) → touching digits split (`TouchingSplitter`) → 28×28 normalisation
+/// (`MNISTNormalizer`, with stroke width brought into MNIST's range). A value type with no shared
 /// state: one segmenter may be used from many threads at once.
 public struct DigitSegmenter: Sendable {
     public var config: SegmentationConfig
@@ -21,7 +22,7 @@ public struct DigitSegmenter: Sendable {
         try config.validate()
         guard let page = InkPage.prepare(image.pixels, width: image.width, height: image.height,
                                          config: config) else { return [] }
-        return try digits(on: page)
+        return try digits(on: page, scorer: scorer)
     }
 
     /// Digits of a colour picture, read from the gray conversion that keeps the most contrast
@@ -32,7 +33,7 @@ public struct DigitSegmenter: Sendable {
     }
 
     /// The digits of a prepared page.
-    func digits(on prepared: InkPage) throws(SegmentationError) -> [SegmentedDigit] {
+    func digits(on prepared: InkPage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         var page = prepared
         let width = page.width, height = page.height
         var mask = page.mask
@@ -54,9 +55,11 @@ public struct DigitSegmenter: Sendable {
         let (merged, digitHeight) = FragmentMerger(config: config).merge(kept) { i, j, limit in
             labels.inkGap(kept[i].index, kept[j].index, limit: limit)
         }
+        // Too small for a digit, or too flat (a hyphen or an underline: no digit is that short).
         let candidates = merged.filter {
             $0.box.height >= config.minDigitHeight
                 && Double(Swift.max($0.box.width, $0.box.height)) >= config.fragmentHeightRatio * digitHeight
+                && Double($0.box.height) >= config.markMaxHeight * digitHeight
         }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
@@ -71,10 +74,24 @@ public struct DigitSegmenter: Sendable {
             return sw / Double(Swift.max(crop.width, crop.height))
         }.sorted()
         let pageRatio = ratios.isEmpty ? config.strokeTarget : ratios[ratios.count / 2]
-        let found = zip(order, crops).compactMap { i, crop -> SegmentedDigit? in
-            guard let crop else { return nil }
-            let digit = normalizer.finish(crop, thin: pageRatio > config.markerPageRatio, thicken: pageRatio < config.strokeMin)
-            return SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: digit)
+        let thin = pageRatio > config.markerPageRatio, thicken = pageRatio < config.strokeMin
+        let splitter = TouchingSplitter(config: config)
+        var widthsByLine = [Int: [Int]]()
+        for i in order { widthsByLine[lineOf[i], default: []].append(candidates[i].box.width) }
+        var found: [SegmentedDigit] = []
+        for (i, crop) in zip(order, crops) {
+            guard let crop else { continue }
+            let finish = { (c: DigitCrop) in normalizer.finish(c, thin: thin, thicken: thicken) }
+            // The median width of the line's other digits, when there are at least two.
+            var others = widthsByLine[lineOf[i]] ?? []
+            if let mine = others.firstIndex(of: candidates[i].box.width) { others.remove(at: mine) }
+            others.sort()
+            let lineWidth = others.count >= 2 ? Double(others[others.count / 2]) : nil
+            if let pieces = splitter.split(crop, lineWidth: lineWidth, scorer: scorer, finish: finish) {
+                found += pieces.map { SegmentedDigit(box: $0.box, line: lineOf[i], pixels: finish($0)) }
+            } else {
+                found.append(SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: finish(crop)))
+            }
         }
         return found
     }
@@ -100,7 +117,7 @@ public struct DigitSegmenter: Sendable {
         let across = (horizontal: Swift.max(mask.width / 2, 25 * thickness),
                       vertical: Swift.max(mask.height / 2, 25 * thickness))
         let pageWide = LineRemover(minHorizontal: Int.max, minVertical: Int.max, maxThickness: thickness,
-                                   minFrameSide: nil, edgeToEdge: across)
+                                   maxFrameThickness: thickness, penLines: nil, minFrameSide: nil, edgeToEdge: across)
         var rough = mask
         let roughCleared = pageWide.apply(to: &rough, faint: faint)
         let roughLabels = try label(rough)
@@ -109,7 +126,10 @@ public struct DigitSegmenter: Sendable {
         }
         let h = Self.typicalHeight((upright.isEmpty ? roughLabels.components.map(\.box) : upright).map(\.height))
         let longest = Int((config.lineMinLength * h).rounded())
+        // An underline is as thick as the pen, but longer than any digit stroke or two.
+        let pen = (minimum: longest * 5 / 4, maxThickness: Swift.max(thickness, Int((1.5 * page.strokeWidth).rounded())))
         let remover = LineRemover(minHorizontal: longest, minVertical: longest, maxThickness: thickness,
+                                  maxFrameThickness: thickness, penLines: pen,
                                   minFrameSide: Int((config.frameMinSide * h).rounded()), edgeToEdge: across)
         let cleared = remover.apply(to: &mask, faint: faint)
         if cleared == 0 && roughCleared == 0 { return roughLabels }

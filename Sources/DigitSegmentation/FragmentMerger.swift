@@ -48,11 +48,16 @@ struct FragmentMerger: Sendable {
             let (a, b) = (boxes[i], boxes[j])
             let gap = inkGap(i, j, reach)
             let kind: PairKind
-            if (stacked(a, b) || capped(a, b, h)) && a.verticalGap(b) <= maxVerticalGap {
+            if underlines(a, b, h) || underlines(b, a, h) {
+                return nil
+            } else if (stacked(a, b) || capped(a, b, h)) && a.verticalGap(b) <= maxVerticalGap {
                 kind = .stacked
             } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxSideGap {
                 kind = .sideBySide
-            } else if (isFragment(a, h) || isFragment(b, h)) && (gap ?? Int.max) <= maxFragmentGap {
+            } else if (isFragment(a, h) || isFragment(b, h)) && (gap ?? Int.max) <= maxFragmentGap
+                        && (a.horizontalOverlap(b) > 0 || !(isMark(a, h) || isMark(b, h))) {
+                // A hyphen, dot or comma beside a digit is punctuation; a digit's own detached
+                // piece lies over its columns (or is no such mark).
                 kind = .fragment
             } else {
                 return nil
@@ -73,6 +78,20 @@ struct FragmentMerger: Sendable {
             }
         }
         return (groups.candidates(pieces.map(\.index)), h)
+    }
+
+    /// Whether `a` underlines `b`: flat (at least 3:1, under `markMaxHeight` × H tall) and
+    /// half as wide again as `b`. A 5's detached bar is about as wide as its body.
+    private func underlines(_ a: PixelBox, _ b: PixelBox, _ h: Double) -> Bool {
+        a.width >= 3 * a.height && Double(a.height) < config.markMaxHeight * h && 2 * a.width >= 3 * b.width
+    }
+
+    /// Whether a piece has the shape of punctuation: flat (a hyphen, at least 2:1) or small
+    /// and compact (a dot or comma, longer side under `markMaxHeight` × H).
+    private func isMark(_ b: PixelBox, _ h: Double) -> Bool {
+        let flat = b.width >= 2 * b.height && Double(b.height) < config.markMaxHeight * h
+        let dot = Double(Swift.max(b.width, b.height)) < config.markMaxHeight * h && 2 * Swift.min(b.width, b.height) >= Swift.max(b.width, b.height)
+        return flat || dot
     }
 
     /// Whether a piece is too short (and not wide enough) to be a digit on its own.

@@ -15,6 +15,11 @@ struct LineRemover: Sendable {
     var minHorizontal: Int
     var minVertical: Int
     var maxThickness: Int
+    /// Thickest side of a box frame (printed frames are thin; a digit's strokes less so).
+    var maxFrameThickness: Int
+    /// Horizontal lines drawn with the pen (underlines): runs at least `minimum` long may be
+    /// up to `maxThickness` thick. nil: none.
+    var penLines: (minimum: Int, maxThickness: Int)?
     /// Shortest side of a box frame; nil: no frames (no digit height known yet).
     var minFrameSide: Int?
     /// Runs at least this long that also reach within 5 % of both image edges (printed rules
@@ -42,8 +47,12 @@ struct LineRemover: Sendable {
             let v2 = longRuns(faint, horizontal: false, minimum: edge.vertical, edgeToEdge: true)
             for i in longH.indices { longH[i] |= h2[i]; longV[i] |= v2[i] }
         }
-        thinBands(longH, faint: faint, horizontal: true) { line[$0] |= Self.horizontal }
-        thinBands(longV, faint: faint, horizontal: false) { line[$0] |= Self.vertical }
+        thinBands(longH, faint: faint, horizontal: true, maxThickness: maxThickness) { line[$0] |= Self.horizontal }
+        if let pen = penLines {
+            thinBands(longRuns(faint, horizontal: true, minimum: pen.minimum), faint: faint, horizontal: true,
+                      maxThickness: pen.maxThickness) { line[$0] |= Self.horizontal }
+        }
+        thinBands(longV, faint: faint, horizontal: false, maxThickness: maxThickness) { line[$0] |= Self.vertical }
         if let side = minFrameSide { addFrames(faint, minimum: side, into: &line) }
 
         // Crossing strokes: ink that is no line continues on both sides of the band, straight
@@ -111,7 +120,7 @@ struct LineRemover: Sendable {
     /// sides is the inside of a blob or a stroke crossing, not a line. (A frame's sides meet
     /// at corners and T-junctions, where that does not hold; frames check their outside.)
     private func thinBands(_ long: [UInt8], faint: InkMask, horizontal: Bool, clearSide: Bool = true,
-                           mark: (Int) -> Void) {
+                           maxThickness: Int, mark: (Int) -> Void) {
         let w = faint.width, h = faint.height
         let (lines, length) = horizontal ? (w, h) : (h, w)
         let (stride, step) = horizontal ? (1, w) : (w, 1)
@@ -141,10 +150,10 @@ struct LineRemover: Sendable {
         let w = faint.width, h = faint.height
         var side = [UInt8](repeating: 0, count: w * h)
         thinBands(longRuns(faint, horizontal: true, minimum: minimum), faint: faint,
-                  horizontal: true, clearSide: false) { side[$0] |= Self.horizontal }
+                  horizontal: true, clearSide: false, maxThickness: maxFrameThickness) { side[$0] |= Self.horizontal }
         thinBands(longRuns(faint, horizontal: false, minimum: minimum), faint: faint,
-                  horizontal: false, clearSide: false) { side[$0] |= Self.vertical }
-        let t = maxThickness
+                  horizontal: false, clearSide: false, maxThickness: maxFrameThickness) { side[$0] |= Self.vertical }
+        let t = maxFrameThickness
         let frame: UInt8 = 4
         func verticalRun(_ x: Int, _ y: Int) -> Range<Int> {
             var a = y, b = y

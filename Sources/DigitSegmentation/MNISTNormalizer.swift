@@ -8,13 +8,6 @@ struct MNISTNormalizer: Sendable {
     /// Ownership of a pixel of the digit's neighbourhood.
     private enum Owner: UInt8 { case paper = 0, mine, other, halo }
 
-    /// A digit's own ink, cropped to its bounding box: amounts 0 ... 1, row-major.
-    struct Crop: Sendable {
-        var pixels: [Float]
-        var width: Int
-        var height: Int
-    }
-
     /// The normalised digit, row-major `canvas × canvas`, ink bright; nil when it holds no ink.
     func normalize(_ candidate: DigitCandidate, pixels: [UInt8], width: Int, height: Int,
                    labels: ConnectedComponents) -> [UInt8]? {
@@ -23,7 +16,7 @@ struct MNISTNormalizer: Sendable {
 
     /// The crop brought to MNIST's look and placed on the canvas: faint ink to full strength,
     /// the stroke width into range when `thin`/`thicken` allow it, scaled and centred.
-    func finish(_ crop: Crop, thin: Bool = true, thicken: Bool = true) -> [UInt8] {
+    func finish(_ crop: DigitCrop, thin: Bool = true, thicken: Bool = true) -> [UInt8] {
         var strokes = StrokeWidth(config: config)
         if !thin { strokes.high = .infinity }
         if !thicken { strokes.low = 0 }
@@ -37,7 +30,7 @@ struct MNISTNormalizer: Sendable {
     /// lighter half of anti-aliased edges), give gray; ink of any other component inside the
     /// box counts as paper, so an intruding neighbour leaves no trace.
     func crop(_ candidate: DigitCandidate, pixels: [UInt8], width: Int, height: Int,
-              labels: ConnectedComponents) -> Crop? {
+              labels: ConnectedComponents) -> DigitCrop? {
         let pad = Swift.max(config.haloRadius, 0)
         let x0 = Swift.max(candidate.box.x - pad, 0), x1 = Swift.min(candidate.box.maxX + pad, width)
         let y0 = Swift.max(candidate.box.y - pad, 0), y1 = Swift.min(candidate.box.maxY + pad, height)
@@ -76,7 +69,7 @@ struct MNISTNormalizer: Sendable {
         for y in 0..<ch {
             for x in 0..<cw { crop[y * cw + x] = amount[(y + cy0) * w + (x + cx0)] }
         }
-        return Crop(pixels: crop, width: cw, height: ch)
+        return DigitCrop(pixels: crop, width: cw, height: ch, x: x0 + cx0, y: y0 + cy0)
     }
 
     /// Faint ink (pencil, a hairline whose pixels are partly paper) brought to full strength:

@@ -54,6 +54,9 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// The page is flattened (divided by its paper level) only when the paper level varies by
     /// more than this fraction across it; evenly lit scans are left as they are.
     public var flattenMinShading: Double = 0.12
+    /// Flattening brightens paper at most this many times (a shadow leaving a third of the
+    /// light); darker "paper" is ink too large to see past, such as a solid blob.
+    public var flattenMaxGain: Double = 3
     /// `auto` uses Sauvola when Otsu's separability (between-class over total variance of the
     /// ink-bearing tiles) is below this.
     public var sauvolaBelowSeparability: Double = 0.5
@@ -105,10 +108,31 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var fragmentMaxWidthRatio: Double = 0.6
     /// A fragment merges with the nearest piece whose ink is at most this × H away.
     public var mergeMaxFragmentGap: Double = 0.4
+    /// Pieces under this × H tall are marks, not digits: standing alone they are dropped;
+    /// flat ones (hyphens, underlines) and small compact ones (dots, commas) join a digit only
+    /// when they lie over its columns.
+    public var markMaxHeight: Double = 0.3
     /// A merged digit may be at most this × H tall.
     public var mergeMaxHeightRatio: Double = 1.4
     /// A merged digit may be at most this × H wide (wide digits are less tall, so > 1).
     public var mergeMaxWidthRatio: Double = 1.25
+
+    // MARK: Touching digits
+
+    /// Blobs at least this wide (× their own height) are tried as 2 or 3 touching digits
+    /// (1 % of MNIST digits are wider than 1.33; two touching digits are 1 ... 2.3).
+    public var splitMinAspect: Double = 1.3
+    /// ... and, on a line with at least two other digits, this × their median width.
+    public var splitMinLineWidth: Double = 1.7
+    /// Without a scorer, blobs this wide are split at their deepest projection valleys.
+    public var splitBlindAspect: Double = 1.6
+    /// A split is taken only when its least confident piece reaches this confidence (the
+    /// network reads halves of wide single digits as digits too, at 0.95 ... 0.99).
+    public var splitMinConfidence: Double = 0.99
+    /// Each piece is at least this × the blob's height wide (a narrow 1).
+    public var splitMinPieceWidth: Double = 0.15
+    /// Each piece is at least this × the blob's height tall (digits on a line are alike).
+    public var splitMinPieceHeight: Double = 0.8
 
     // MARK: Lines
 

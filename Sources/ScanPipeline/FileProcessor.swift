@@ -10,6 +10,8 @@ struct FileProcessor: Sendable {
     var maxDigits: Int = .max
     var decodeOptions: DecodeOptions
     var segmenter: DigitSegmenter
+    /// Judges candidate splits of touching digits (the network); nil splits by shape alone.
+    var scorer: (any DigitScorer)?
 
     /// What became of one file before classification.
     enum Outcome: Sendable {
@@ -36,7 +38,7 @@ struct FileProcessor: Sendable {
         }
         let digits: [SegmentedDigit]
         do {
-            digits = try segmenter.segment(image)
+            digits = try segmenter.segment(image, scorer: scorer)
         } catch {
             return .failed(Self.oneLine(error.description))
         }

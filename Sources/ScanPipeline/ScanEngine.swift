@@ -19,7 +19,8 @@ public struct ScanEngine: Sendable {
         self.processor = FileProcessor(maxFileBytes: config.limits.maxFileBytes,
                                        maxDigits: config.limits.maxDigitsPerFile,
                                        decodeOptions: config.decodeOptions,
-                                       segmenter: DigitSegmenter(config: config.segmentation))
+                                       segmenter: DigitSegmenter(config: config.segmentation),
+                                       scorer: ClassifierScorer(classifier: classifier))
         self.threads = Parallel.threadCount(config.run.threads)
     }
 

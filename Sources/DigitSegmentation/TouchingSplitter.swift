@@ -1,0 +1,123 @@
+/// Splits a blob of two or three touching digits into its digits.
+///
+/// Which blobs: those wider than single digits usually are, `splitMinAspect` of their own
+/// height (1 % of MNIST digits are wider than 1.33), and, on a line with other digits, at
+/// least `splitMinLineWidth` × their median width. The network cannot tell: it reads two
+/// squeezed digits as one with full confidence, and the halves of a wide 7 as digits too, so
+/// its confidence picks *where* to cut, not *whether*.
+///
+/// Candidate cuts are columns where the vertical ink projection has a local minimum (where
+/// the strokes thin out between two digits), plus the columns nearest a half and the thirds.
+/// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
+/// height wide and `splitMinPieceHeight` × its height tall) is read through the
+/// `DigitScorer`; the split whose least confident piece is most confident wins, if that
+/// piece reaches `splitMinConfidence`. Without a scorer, only a blob at least
+/// `splitBlindAspect` wide is cut, at the deepest valleys near its halves or thirds.
+struct TouchingSplitter: Sendable {
+    var config: SegmentationConfig
+
+    /// The pieces of `crop`, left to right, or nil to keep it whole.
+    ///
+    /// `finish` turns a crop into the network's 28×28 input.
+    /// `lineWidth` is the median width of the other digits on the blob's line (nil when it
+    /// has fewer than two).
+    func split(_ crop: DigitCrop, lineWidth: Double?, scorer: (any DigitScorer)?,
+               finish: (DigitCrop) -> [UInt8]) -> [DigitCrop]? {
+        let w = crop.width, h = crop.height
+        guard h >= config.minDigitHeight else { return nil }
+        if let lineWidth, Double(w) < config.splitMinLineWidth * lineWidth { return nil }
+        let aspect = Double(w) / Double(h)
+        let projection = Self.projection(crop)
+        guard let scorer else {
+            guard aspect >= config.splitBlindAspect else { return nil }
+            // Digits are typically 0.7 of their height wide.
+            return blindSplit(crop, projection: projection, pieces: Swift.min(3, Swift.max(2, Int((aspect / 0.7).rounded()))))
+        }
+        guard aspect >= config.splitMinAspect else { return nil }
+
+        let minWidth = Swift.max(2, Int((config.splitMinPieceWidth * Double(h)).rounded()))
+        let cuts = candidateCuts(projection, minWidth: minWidth)
+        var splits: [[Int]] = cuts.map { [$0] }
+        for (i, a) in cuts.enumerated() {
+            for b in cuts[(i + 1)...] where abs(b - a) >= minWidth { splits.append([Swift.min(a, b), Swift.max(a, b)]) }
+        }
+        var pieceSets: [[DigitCrop]] = []
+        for cut in splits {
+            let bounds = [0] + cut + [w]
+            let pieces = (0..<(bounds.count - 1)).compactMap { crop.columns(bounds[$0]..<bounds[$0 + 1]) }
+            // Every piece must hold a fair share of ink and be tall enough to be a digit.
+            let total = crop.mass
+            guard pieces.count == bounds.count - 1,
+                  pieces.allSatisfy({ $0.mass >= 0.08 * total && Double($0.height) >= config.splitMinPieceHeight * Double(h) })
+            else { continue }
+            pieceSets.append(pieces)
+        }
+        guard !pieceSets.isEmpty else { return nil }
+
+        var images: [[UInt8]] = []
+        for pieces in pieceSets { images += pieces.map(finish) }
+        let confidences = scorer.confidences(for: images)
+        guard confidences.count == images.count else { return nil }
+        var best: (score: Double, pieces: [DigitCrop])?
+        var k = 0
+        for pieces in pieceSets {
+            let least = Double(confidences[k..<(k + pieces.count)].min() ?? 0)
+            k += pieces.count
+            // A third piece must earn its place.
+            let score = least - 0.03 * Double(pieces.count - 2)
+            if score > (best?.score ?? -1) { best = (score, pieces) }
+        }
+        guard let best, best.score >= config.splitMinConfidence else { return nil }
+        return best.pieces
+    }
+
+    /// Ink per column, lightly smoothed (3 taps) so single-pixel notches do not count as valleys.
+    static func projection(_ crop: DigitCrop) -> [Float] {
+        var raw = [Float](repeating: 0, count: crop.width)
+        for y in 0..<crop.height {
+            for x in 0..<crop.width { raw[x] += crop.pixels[y * crop.width + x] }
+        }
+        return raw.indices.map { x in
+            (raw[Swift.max(x - 1, 0)] + 2 * raw[x] + raw[Swift.min(x + 1, raw.count - 1)]) / 4
+        }
+    }
+
+    /// Cut columns: the deepest local minima of the projection (at most 6), and the columns
+    /// nearest the half and the thirds; each at least `minWidth` from the edges.
+    private func candidateCuts(_ p: [Float], minWidth: Int) -> [Int] {
+        let w = p.count
+        guard w > 2 * minWidth else { return [] }
+        let range = minWidth..<(w - minWidth)
+        var minima = range.filter { x in
+            (x == 0 || p[x] <= p[x - 1]) && (x + 1 == w || p[x] <= p[x + 1])
+        }
+        minima.sort { (p[$0], $0) < (p[$1], $1) }
+        var cuts = Array(minima.prefix(6))
+        for fraction in [1.0 / 2, 1.0 / 3, 2.0 / 3] {
+            let x = Int((fraction * Double(w)).rounded())
+            if range.contains(x) && !cuts.contains(x) { cuts.append(x) }
+        }
+        return cuts.sorted()
+    }
+
+    /// Cuts into `pieces` at the lowest projection within ±15 % of the width around each
+    /// equal division, where that is a real valley (at most half the projection's peak; a
+    /// solid shape has none and stays whole).
+    private func blindSplit(_ crop: DigitCrop, projection p: [Float], pieces: Int) -> [DigitCrop]? {
+        let w = crop.width
+        let reach = Swift.max(1, w * 15 / 100)
+        var bounds = [0]
+        var previous = 0
+        for j in 1..<pieces {
+            let centre = j * w / pieces
+            let lo = Swift.max(centre - reach, previous + 1), hi = Swift.min(centre + reach, w - 1)
+            guard lo <= hi else { return nil }
+            previous = (lo...hi).min { (p[$0], $0) < (p[$1], $1) } ?? centre
+            guard 2 * p[previous] <= (p.max() ?? 0) else { return nil }
+            bounds.append(previous)
+        }
+        bounds.append(w)
+        let parts = (0..<pieces).compactMap { crop.columns(bounds[$0]..<bounds[$0 + 1]) }
+        return parts.count == pieces ? parts : nil
+    }
+}
