@@ -88,6 +88,24 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(digits.map(\.box.x), [60, 120, 30, 80, 130])
     }
 
+    func testSlopingLinesStayWholeAndInOrder() throws {
+        // Two lines of eight digits rising 6° (0.105 px per px): over the line the drift
+        // (about 50 px) is most of a digit's height, more than a horizontal band allows.
+        var boxes: [PixelBox] = []
+        for line in 0..<2 {
+            for k in 0..<8 {
+                let x = 30 + 70 * k
+                boxes.append(PixelBox(x: x, y: 150 + 110 * line - Int(0.105 * Double(x)), width: 30, height: 60))
+            }
+        }
+        let grouper = LineGrouper(config: SegmentationConfig())
+        // Handed over in a scrambled order.
+        let scrambled = boxes.indices.map { ($0 * 7) % boxes.count }
+        let (line, order) = grouper.group(scrambled.map { boxes[$0] })
+        XCTAssertEqual(order.map { scrambled[$0] }, Array(boxes.indices))
+        XCTAssertEqual(scrambled.indices.map { line[$0] }, scrambled.map { $0 / 8 })
+    }
+
     func testWhiteOnBlackGivesTheSameDigits() throws {
         var c = TestCanvas(width: 200, height: 100)
         drawPair(&c, x: 40, y: 20)
