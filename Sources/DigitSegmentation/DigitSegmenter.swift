@@ -38,9 +38,9 @@ public struct DigitSegmenter: Sendable {
         let width = page.width, height = page.height
         var mask = page.mask
         var labels = try removeLines(from: &mask, page: page)
-        if config.joinDots, let dot = DottedStrokes.dotDiameter(labels.components, strokeWidth: page.strokeWidth) {
-            // Close gaps up to about a dot across, then find the now solid strokes afresh.
-            let radius = Swift.max(1, Int((config.dotGapRatio * dot / 2).rounded(.up)))
+        if config.joinDots, let gap = DottedStrokes.dotGap(labels.components, strokeWidth: page.strokeWidth) {
+            // Close gaps a little wider than the typical one, then find the now solid strokes.
+            let radius = Swift.max(1, Int((config.dotGapRatio * gap / 2).rounded(.up)))
             page.pixels = DottedStrokes.close(page.pixels, width: width, height: height, radius: radius)
             page.mask = InkMask(pixels: page.pixels, width: width, height: height, isInk: page.ink.isInk)
             mask = page.mask

@@ -4,28 +4,50 @@
 /// page of specks: nothing there is digit-sized, and merging fragments by distance cannot
 /// start. A page is dotted when most of its components are compact dots of about the stroke
 /// width; then the page's gray levels get a closing (darkest, then lightest, over a square
-/// somewhat wider than the gaps between dots), which turns each row of dots into a solid
-/// stroke, as MNIST's pens draw them. Linear in the pixels for each step of the radius.
+/// wider than the gaps between dots), which turns each row of dots into a solid stroke, as
+/// MNIST's pens draw them. (A gray closing bridges a gap near its limit only with the dots'
+/// lighter edges, hence the generous square.) Linear in the pixels for each step of the radius.
 enum DottedStrokes {
-    /// The dot diameter when most components are dots; nil for an ordinary page.
+    /// The gap between neighbouring dots along a stroke (the 90th percentile over dots of the
+    /// paper between a dot and its nearest dot: nearly every dot must reach its neighbour)
+    /// when most components are dots; nil for an ordinary page.
     ///
     /// A dot: longer side 0.6 ... 2.5 stroke widths, aspect at most 2:1, ink covering at
     /// least a third of its box. At least `minDots` of them, and `share` of all components
-    /// at least 0.6 stroke widths long.
-    static func dotDiameter(_ components: [Component], strokeWidth sw: Double,
-                            minDots: Int = 8, share: Double = 0.6) -> Double? {
-        var dots: [Int] = [], counted = 0
+    /// at least 0.6 stroke widths long. Neighbours are searched in a grid of cells a few dots
+    /// wide, so the work stays linear in the dots.
+    static func dotGap(_ components: [Component], strokeWidth sw: Double,
+                       minDots: Int = 8, share: Double = 0.6) -> Double? {
+        var dots: [PixelBox] = [], counted = 0
         for c in components {
             let long = Swift.max(c.box.width, c.box.height), short = Swift.min(c.box.width, c.box.height)
             guard Double(long) >= 0.6 * sw else { continue }
             counted += 1
             if Double(long) <= 2.5 * sw && 2 * short >= long && 3 * c.area >= c.box.width * c.box.height {
-                dots.append(long)
+                dots.append(c.box)
             }
         }
         guard dots.count >= minDots, Double(dots.count) >= share * Double(counted) else { return nil }
-        dots.sort()
-        return Double(dots[dots.count / 2])
+        let cell = Swift.max(Int((4 * 2.5 * sw).rounded(.up)), 1)
+        var grid = [Int: [Int]]()
+        func key(_ cx: Int, _ cy: Int) -> Int { cy &* 1_000_003 &+ cx }
+        for (i, d) in dots.enumerated() { grid[key(d.x / cell, d.y / cell), default: []].append(i) }
+        var gaps: [Int] = []
+        for (i, d) in dots.enumerated() {
+            var nearest = Int.max
+            for cy in (d.y / cell - 1)...(d.y / cell + 1) {
+                for cx in (d.x / cell - 1)...(d.x / cell + 1) {
+                    for j in grid[key(cx, cy)] ?? [] where j != i {
+                        let e = dots[j]
+                        nearest = Swift.min(nearest, Swift.max(d.horizontalGap(e), d.verticalGap(e)))
+                    }
+                }
+            }
+            if nearest != Int.max { gaps.append(nearest) }
+        }
+        guard !gaps.isEmpty else { return nil }
+        gaps.sort()
+        return Double(gaps[gaps.count * 9 / 10])
     }
 
     /// Gray-level closing of a dark-ink page over a square of side `2 radius + 1`.

@@ -67,13 +67,16 @@ struct GrayHistogram: Sendable, Equatable {
     }
 
     /// The median gray level of the pixels in `range` (nil when none lie there).
-    func median(in range: ClosedRange<Int>) -> Int? {
+    func median(in range: ClosedRange<Int>) -> Int? { percentile(0.5, in: range) }
+
+    /// The gray level below which `fraction` of the pixels in `range` lie (nil when none do).
+    func percentile(_ fraction: Double, in range: ClosedRange<Int>) -> Int? {
         let n = count(in: range)
         guard n > 0 else { return nil }
         var seen = 0
         for v in range where v >= 0 && v <= 255 {
             seen += counts[v]
-            if 2 * seen >= n { return v }
+            if Double(seen) >= fraction * Double(n) { return v }
         }
         return range.upperBound
     }

@@ -37,7 +37,10 @@ extension InkModel {
         let paperRange = inkIsDark ? (otsu.threshold + 1)...255 : 0...otsu.threshold
         guard let inkLevel = inkTiles.median(in: inkRange), whole.count(in: paperRange) > 0 else { return nil }
         let paperLevel = whole.mode(in: paperRange)
-        guard abs(paperLevel - inkLevel) >= config.minContrast,
+        // Contrast is judged on the darkest fifth of the ink (the far end for light ink): a
+        // hairline's pixels are mostly part paper, and its median alone would call it a smudge.
+        let strongest = (inkIsDark ? inkTiles.percentile(0.2, in: inkRange) : inkTiles.percentile(0.8, in: inkRange)) ?? inkLevel
+        guard abs(paperLevel - strongest) >= config.minContrast,
               whole.count(in: inkRange) >= config.minInkPixels else { return nil }
         return InkModel(inkIsDark: inkIsDark, threshold: otsu.threshold, paperLevel: paperLevel,
                         inkLevel: inkLevel, noiseFloor: Swift.min(2 * sigma, Double(abs(paperLevel - inkLevel)) / 4),

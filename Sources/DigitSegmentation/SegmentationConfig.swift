@@ -81,8 +81,8 @@ public struct SegmentationConfig: Sendable, Equatable {
 
     /// Join the dots of a dotted pen into strokes when most components on a page are dots.
     public var joinDots: Bool = true
-    /// Gaps between dots up to this × the dot diameter are closed.
-    public var dotGapRatio: Double = 1.3
+    /// Gaps between dots up to this × the gap between neighbouring dots along a stroke are closed.
+    public var dotGapRatio: Double = 2.4
 
     /// Most connected components a page may have before segmentation throws (bounds the work).
     public var maxComponents: Int = 50_000
