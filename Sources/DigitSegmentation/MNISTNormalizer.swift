@@ -14,13 +14,15 @@ struct MNISTNormalizer: Sendable {
         crop(candidate, pixels: pixels, width: width, height: height, labels: labels).map { finish($0) }
     }
 
-    /// The crop brought to MNIST's look and placed on the canvas: faint ink to full strength,
-    /// the stroke width into range when `thin`/`thicken` allow it, scaled and centred.
+    /// The crop brought to MNIST's look and placed on the canvas: deskewed when configured,
+    /// faint ink to full strength, the stroke width into range when `thin`/`thicken` allow
+    /// it, scaled and centred.
     func finish(_ crop: DigitCrop, thin: Bool = true, thicken: Bool = true) -> [UInt8] {
         var strokes = StrokeWidth(config: config)
         if !thin { strokes.high = .infinity }
         if !thicken { strokes.low = 0 }
-        let adjusted = strokes.adjust(Self.stretched(crop.pixels), width: crop.width, height: crop.height)
+        let upright = config.deskew ? Deskew.apply(crop) : crop
+        let adjusted = strokes.adjust(Self.stretched(upright.pixels), width: upright.width, height: upright.height)
         return place(adjusted.pixels, width: adjusted.width, height: adjusted.height)
     }
 

@@ -156,6 +156,9 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// The stroke width, as a fraction of the longer side, that thickening or thinning aims
     /// for (MNIST's median: 0.097).
     public var strokeTarget: Double = 0.097
+    /// Shear each digit upright by its second moments before scaling. Off: the shipped model
+    /// is trained on MNIST's own slant; turn on only with a model trained on deskewed digits.
+    public var deskew: Bool = false
     /// Side of the box the digit's longer side is scaled to (MNIST: 20).
     public var digitBox: Int = 20
     /// Side of the square output canvas (MNIST: 28).

@@ -143,6 +143,8 @@ extension Configuration {
                     "Digits are thinned only on pages whose median stroke ratio exceeds this: a marker, not a few bold digits in an ordinary hand."),
             .double("strokeTarget", \.segmentation.strokeTarget, 0.001...0.499,
                     "The stroke width, as a fraction of the longer side, that thickening or thinning aims for (MNIST's median: 0.097)."),
+            .bool("deskew", \.segmentation.deskew,
+                  "Shear each digit upright by its second moments before scaling; only for a model trained on deskewed digits (the shipped one is not)."),
             .int("digitBox", \.segmentation.digitBox, 1...1024,
                  "Side of the box the digit's longer side is scaled to (MNIST: 20)."),
             .int("canvas", \.segmentation.canvas, 1...1024,

@@ -43,6 +43,19 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(digits[0].pixels, reference.pixels)
     }
 
+    func testDeskewStandsASlantedBarUpright() throws {
+        // A bar leaning right by 1 px in 3 rows.
+        var c = TestCanvas(width: 200, height: 160)
+        for y in 20..<140 { c.rect(60 + (140 - y) / 3, y, 10, 1) }
+        let slanted = try XCTUnwrap(try segmenter.segment(c.image).first)
+        var config = SegmentationConfig()
+        config.deskew = true
+        let upright = try XCTUnwrap(try DigitSegmenter(config: config).segment(c.image).first)
+        XCTAssertGreaterThan(DigitStats(slanted.pixels).maxX - DigitStats(slanted.pixels).minX, 5)
+        XCTAssertLessThanOrEqual(DigitStats(upright.pixels).maxX - DigitStats(upright.pixels).minX, 3)
+        XCTAssertEqual(upright.box, slanted.box, "the box stays the source ink's")
+    }
+
     func testAreaAveragingPreservesTotalInk() {
         var rng = SplitMix64(seed: 11)
         let w = 37, h = 23
