@@ -39,6 +39,8 @@ extension Configuration {
             ConfigurationSection(key: "output", doc: "What is written.", fields: [
                 .choice("format", \.output.format, "Output format: csv or jsonl (JSON Lines)."),
                 .bool("perDigit", \.output.perDigit, "Write one row per digit instead of one row per file."),
+                .string("debugDir", \.output.debugDir,
+                        "Directory (created if missing) where each file gets an overlay PNG of its boxes and readings and a strip PNG of its network inputs; empty writes none."),
             ]),
             ConfigurationSection(key: "run", doc: "How the work is spread over cores.", fields: [
                 .int("threads", \.run.threads, 0...1024, "Worker threads; 0 uses every core. Results do not depend on it."),

@@ -53,6 +53,8 @@ public struct Configuration: Sendable, Equatable {
         public var format = OutputFormat.csv
         /// One row per digit instead of one row per file.
         public var perDigit = false
+        /// Directory for each file's debug pictures (`--debug-dir`); empty writes none.
+        public var debugDir = ""
     }
 
     public struct Run: Sendable, Equatable {

@@ -12,6 +12,8 @@ struct FileProcessor: Sendable {
     var segmenter: DigitSegmenter
     /// Judges candidate splits of touching digits (the network); nil splits by shape alone.
     var scorer: (any DigitScorer)?
+    /// Long side of the page previews kept for `--debug-dir` pictures; nil keeps none.
+    var previewSide: Int?
 
     /// What became of one file before classification.
     enum Outcome: Sendable {
@@ -20,34 +22,38 @@ struct FileProcessor: Sendable {
     }
 
     /// Processes `item`; the returned outcome carries the digits or a one-line error message.
-    func process(_ item: InputItem) -> Outcome {
-        if let failure = item.failure { return .failed(failure) }
+    func process(_ item: InputItem) -> Outcome { processKeepingPage(item).outcome }
+
+    /// Processes `item` and, when `previewSide` is set and the file segmented, returns a
+    /// shrunk copy of its page for the debug overlay (the full decoded image is dropped here).
+    func processKeepingPage(_ item: InputItem) -> (outcome: Outcome, page: PagePreview?) {
+        if let failure = item.failure { return (.failed(failure), nil) }
         let bytes: [UInt8]
         switch Syscalls.readFile(item.pathBytes, limit: maxFileBytes) {
-        case .failure(let failure): return .failed(Self.describe(failure, limit: maxFileBytes))
+        case .failure(let failure): return (.failed(Self.describe(failure, limit: maxFileBytes)), nil)
         case .success(let data): bytes = data
         }
-        if bytes.isEmpty { return .failed("empty file (0 bytes)") }
+        if bytes.isEmpty { return (.failed("empty file (0 bytes)"), nil) }
         // Colour, so segmentation can pick the gray conversion that keeps the ink's contrast
         // (blue ink reads best in the red channel, red ink in the green one).
         let image: RGBImage
         do {
             image = try ImageDecoder.decodeRGB(bytes, options: decodeOptions)
         } catch {
-            return .failed(Self.oneLine(error.description))
+            return (.failed(Self.oneLine(error.description)), nil)
         }
         let digits: [SegmentedDigit]
         do {
             digits = try segmenter.segment(image, scorer: scorer)
         } catch {
-            return .failed(Self.oneLine(error.description))
+            return (.failed(Self.oneLine(error.description)), nil)
         }
         guard digits.count <= maxDigits else {
             let (count, limit) = (NumberText.grouped(digits.count), NumberText.grouped(maxDigits))
-            return .failed("page has \(count) digits, over limits.maxDigitsPerFile \(limit): "
-                           + "is it text or a pattern rather than digits? Raise limits.maxDigitsPerFile to classify them all")
+            return (.failed("page has \(count) digits, over limits.maxDigitsPerFile \(limit): "
+                            + "is it text or a pattern rather than digits? Raise limits.maxDigitsPerFile to classify them all"), nil)
         }
-        return .digits(digits)
+        return (.digits(digits), previewSide.map { PagePreview(image, maxSide: $0) })
     }
 
     static func describe(_ failure: Syscalls.ReadFailure, limit: Int) -> String {

@@ -20,7 +20,8 @@ public struct ScanEngine: Sendable {
                                        maxDigits: config.limits.maxDigitsPerFile,
                                        decodeOptions: config.decodeOptions,
                                        segmenter: DigitSegmenter(config: config.segmentation),
-                                       scorer: ClassifierScorer(classifier: classifier))
+                                       scorer: ClassifierScorer(classifier: classifier),
+                                       previewSide: config.output.debugDir.isEmpty ? nil : PagePreview.defaultMaxSide)
         self.threads = Parallel.threadCount(config.run.threads)
     }
 
@@ -50,14 +51,19 @@ public struct ScanEngine: Sendable {
     }
 
     /// Streams `inputs` through the pipeline, handing each chunk's results to `emit` in input
-    /// order. `shouldStop` is asked between chunks (for signals).
+    /// order. `shouldStop` is asked between chunks (for signals). With `output.debugDir` set,
+    /// each file's pictures are written there (created if missing) before its row is emitted.
     ///
-    /// - Throws: whatever `emit` throws (an output that cannot be written).
+    /// - Throws: whatever `emit` throws (an output that cannot be written);
+    ///   `PipelineError.output` when the debug directory or a picture cannot be written.
     public func run<Inputs: IteratorProtocol<InputItem>>(
         _ inputs: inout Inputs,
         shouldStop: () -> Bool = { false },
         emit: ([FileResult]) throws(PipelineError) -> Void
     ) throws(PipelineError) -> Summary {
+        let debug = config.output.debugDir.isEmpty ? nil
+            : try DebugPictureWriter(directory: config.output.debugDir,
+                                     minConfidence: config.classifier.minConfidence, inputSide: classifier.inputSide)
         var summary = Summary()
         var chunk: [InputItem] = []
         chunk.reserveCapacity(config.run.filesPerChunk)
@@ -66,7 +72,8 @@ public struct ScanEngine: Sendable {
             chunk.removeAll(keepingCapacity: true)
             while chunk.count < config.run.filesPerChunk, let item = inputs.next() { chunk.append(item) }
             if chunk.isEmpty { break }
-            let results = classify(chunk)
+            let (results, pages) = classifyChunk(chunk)
+            if let debug { try writePictures(debug, chunk, results, pages, firstNumber: summary.files + 1) }
             results.forEach { summary.add($0) }
             try emit(results)
         }
@@ -74,9 +81,14 @@ public struct ScanEngine: Sendable {
     }
 
     /// Classifies one chunk of files; one result per item, in the same order.
-    public func classify(_ items: [InputItem]) -> [FileResult] {
+    public func classify(_ items: [InputItem]) -> [FileResult] { classifyChunk(items).results }
+
+    /// Classifies one chunk; `pages[i]` holds what item i's debug pictures need (nil unless
+    /// `output.debugDir` is set and the file has a result with digits or none).
+    func classifyChunk(_ items: [InputItem]) -> (results: [FileResult], pages: [DebugPictureWriter.Page?]) {
         let processor = self.processor
-        let outcomes = Parallel.map(count: items.count, threads: threads) { processor.process(items[$0]) }
+        let processed = Parallel.map(count: items.count, threads: threads) { processor.processKeepingPage(items[$0]) }
+        let outcomes = processed.map(\.outcome)
 
         // Flatten every digit of the chunk so batches span files.
         let side = classifier.inputSide
@@ -99,11 +111,34 @@ public struct ScanEngine: Sendable {
         let classified = classifyDigits(digits)
         var perFile = [[FileResult.Digit]](repeating: [], count: items.count)
         for (k, digit) in classified.enumerated() { perFile[owners[k]].append(digit) }
-        return items.indices.map { i in
+        let results = items.indices.map { i in
             if let failure = failures[i] { return FileResult(path: items[i].path, error: failure) }
             return FileResult(path: items[i].path, digits: perFile[i],
                               minConfidence: config.classifier.minConfidence)
         }
+        let pages = items.indices.map { i -> DebugPictureWriter.Page? in
+            guard failures[i] == nil, let preview = processed[i].page, case .digits(let found) = outcomes[i] else { return nil }
+            return DebugPictureWriter.Page(preview: preview, inputs: found.map(\.pixels))
+        }
+        return (results, pages)
+    }
+
+    /// Draws and writes the chunk's debug pictures on all cores; files are numbered from
+    /// `firstNumber` in input order.
+    ///
+    /// - Throws: the first `PipelineError.output` in input order.
+    func writePictures(_ writer: DebugPictureWriter, _ items: [InputItem], _ results: [FileResult],
+                       _ pages: [DebugPictureWriter.Page?], firstNumber: Int) throws(PipelineError) {
+        let failures = Parallel.map(count: items.count, threads: threads) { i -> PipelineError? in
+            guard let page = pages[i] else { return nil }
+            do throws(PipelineError) {
+                try writer.write(number: firstNumber + i, item: items[i], result: results[i], page: page)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Runs the network over `digits` in batches of at most `classifier.batchSize`, in order.

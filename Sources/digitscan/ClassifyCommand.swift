@@ -25,6 +25,9 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Write one row per digit instead of one per file (output.perDigit).")
     var perDigit = false
 
+    @Option(name: .long, help: "Write each file's overlay and network-input pictures (PNG) to this directory (output.debugDir).")
+    var debugDir: String?
+
     @Option(name: .long, help: "Files whose least confident digit is below this get status low_confidence (classifier.minConfidence).")
     var minConfidence: Double?
 
@@ -64,6 +67,7 @@ struct ClassifyCommand: ParsableCommand {
         if let minConfidence {
             list.append(.init(key: "classifier.minConfidence", value: .double(minConfidence), flag: "--min-confidence"))
         }
+        if let debugDir { list.append(.init(key: "output.debugDir", value: .string(debugDir), flag: "--debug-dir")) }
         if let batchSize { list.append(.init(key: "classifier.batchSize", value: .int(batchSize), flag: "--batch-size")) }
         return list
     }

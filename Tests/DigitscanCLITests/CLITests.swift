@@ -130,6 +130,15 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(lines[1].hasSuffix(",low_confidence,"), String(lines[1]))
     }
 
+    func testDebugDirGetsPicturesOfEachFile() throws {
+        let result = try cli.run(["scans/one.png", "--model", "model.safetensors", "--debug-dir", "pictures/run1"])
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        for name in ["0001-one.overlay.png", "0001-one.inputs.png"] {
+            let bytes = Array(try Data(contentsOf: cli.directory.appendingPathComponent("pictures/run1/" + name)))
+            XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], name)
+        }
+    }
+
     func testConfigPrintsTheEffectiveConfiguration() throws {
         let defaults = try cli.run(["config", "--documented", "--defaults"])
         XCTAssertEqual(defaults.exitCode, 0)
