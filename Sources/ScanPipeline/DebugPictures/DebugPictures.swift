@@ -43,11 +43,15 @@ struct DebugPictures {
         let thickness = max(1, min(3, max(page.width, page.height) / 500))
         let textHeight = BitmapFont.height(scale: scale)
 
+        // Every box before any label, so no box line crosses a label.
+        for (digit, box) in zip(digits, boxes) {
+            canvas.stroke(x: box.x - thickness, y: box.y - thickness, width: box.width + 2 * thickness,
+                          height: box.height + 2 * thickness, thickness: thickness,
+                          isLow(digit) ? Self.lowColour : Self.okColour)
+        }
         var seenLines = Set<Int>()
         for (digit, box) in zip(digits, boxes) {
             let colour = isLow(digit) ? Self.lowColour : Self.okColour
-            canvas.stroke(x: box.x - thickness, y: box.y - thickness, width: box.width + 2 * thickness,
-                          height: box.height + 2 * thickness, thickness: thickness, colour)
             label(String(digit.value), centredOn: box.x + box.width / 2, top: box.y - thickness - textHeight - 2 * scale - 1,
                   scale: scale, colour: colour, on: &canvas)
             label(Self.confidenceText(digit.confidence), centredOn: box.x + box.width / 2,
