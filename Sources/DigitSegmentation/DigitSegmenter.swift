@@ -121,10 +121,13 @@ public struct DigitSegmenter: Sendable {
         var rough = mask
         let roughCleared = pageWide.apply(to: &rough, faint: faint)
         let roughLabels = try label(rough)
+        // Digits: upright components at least half as tall as the tallest thing left (specks
+        // and line ends are not digits); if every digit touches a frame, the frame's height.
+        let tallest = roughLabels.components.map(\.box.height).max() ?? 1
         let upright = roughLabels.components.map(\.box).filter {
-            Swift.max($0.width, $0.height) < 4 * Swift.min($0.width, $0.height)
+            Swift.max($0.width, $0.height) < 4 * Swift.min($0.width, $0.height) && 2 * $0.height >= tallest
         }
-        let h = Self.typicalHeight((upright.isEmpty ? roughLabels.components.map(\.box) : upright).map(\.height))
+        let h = upright.isEmpty ? Double(tallest) : Self.typicalHeight(upright.map(\.height))
         let longest = Int((config.lineMinLength * h).rounded())
         // An underline is as thick as the pen, but longer than any digit stroke or two.
         let pen = (minimum: longest * 5 / 4, maxThickness: Swift.max(thickness, Int((1.5 * page.strokeWidth).rounded())))

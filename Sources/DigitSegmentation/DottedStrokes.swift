@@ -10,24 +10,30 @@
 enum DottedStrokes {
     /// The gap between neighbouring dots along a stroke (the 90th percentile over dots of the
     /// paper between a dot and its nearest dot: nearly every dot must reach its neighbour)
-    /// when most components are dots; nil for an ordinary page.
+    /// when most components are dots and they lie within three dot sizes of each other; nil
+    /// for an ordinary page.
     ///
     /// A dot: longer side 0.6 ... 2.5 stroke widths, aspect at most 2:1, ink covering at
-    /// least a third of its box. At least `minDots` of them, and `share` of all components
-    /// at least 0.6 stroke widths long. Neighbours are searched in a grid of cells a few dots
+    /// least a third of its box. At least `minDots` of them, `share` of all components at
+    /// least 0.6 stroke widths long, and half of their ink. Neighbours are searched in a grid of cells a few dots
     /// wide, so the work stays linear in the dots.
     static func dotGap(_ components: [Component], strokeWidth sw: Double,
                        minDots: Int = 8, share: Double = 0.6) -> Double? {
-        var dots: [PixelBox] = [], counted = 0
+        var dots: [PixelBox] = [], counted = 0, dotInk = 0, allInk = 0
         for c in components {
             let long = Swift.max(c.box.width, c.box.height), short = Swift.min(c.box.width, c.box.height)
             guard Double(long) >= 0.6 * sw else { continue }
             counted += 1
+            allInk += c.area
             if Double(long) <= 2.5 * sw && 2 * short >= long && 3 * c.area >= c.box.width * c.box.height {
                 dots.append(c.box)
+                dotInk += c.area
             }
         }
-        guard dots.count >= minDots, Double(dots.count) >= share * Double(counted) else { return nil }
+        // Most pieces are dots, and the dots hold most of the ink (specks where grid lines
+        // crossed are many, but the digits among them hold the ink).
+        guard dots.count >= minDots, Double(dots.count) >= share * Double(counted),
+              2 * dotInk >= allInk else { return nil }
         let cell = Swift.max(Int((4 * 2.5 * sw).rounded(.up)), 1)
         var grid = [Int: [Int]]()
         func key(_ cx: Int, _ cy: Int) -> Int { cy &* 1_000_003 &+ cx }
@@ -47,7 +53,11 @@ enum DottedStrokes {
         }
         guard !gaps.isEmpty else { return nil }
         gaps.sort()
-        return Double(gaps[gaps.count * 9 / 10])
+        let gap = Double(gaps[gaps.count * 9 / 10])
+        // A pen's dots follow each other closely; specks left where grid lines crossed are
+        // a grid cell apart, many times their own size.
+        let sizes = dots.map { Swift.max($0.width, $0.height) }.sorted()
+        return gap <= 3 * Double(sizes[sizes.count / 2]) ? gap : nil
     }
 
     /// Gray-level closing of a dark-ink page over a square of side `2 radius + 1`.
