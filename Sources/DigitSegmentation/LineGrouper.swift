@@ -15,11 +15,13 @@ struct LineGrouper: Sendable {
     private struct Line {
         var members: [Int] = []
         var heights: [Int] = []
+        /// The rightmost digit so far: its own band is the best guess right next to it.
+        var last = PixelBox(x: 0, y: 0, width: 0, height: 0)
         var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
 
         mutating func add(_ i: Int, _ box: PixelBox) {
             let x = Double(box.x) + Double(box.width) / 2, y = Double(box.y) + Double(box.height) / 2
-            members.append(i); heights.append(box.height)
+            members.append(i); heights.append(box.height); last = box
             n += 1; sx += x; sy += y; sxx += x * x; sxy += x * y
         }
 
@@ -50,7 +52,11 @@ struct LineGrouper: Sendable {
             var best = -1, bestOverlap = 0.0
             for (k, line) in lines.enumerated() {
                 let c = line.centre(at: x), half = line.height / 2
-                let overlap = Swift.min(Double(b.maxY), c + half) - Swift.max(Double(b.y), c - half)
+                // A fit through two jittered digits far apart can tilt; the neighbour's own
+                // band keeps such a line together, the fit keeps a long sloping one together.
+                let fitOverlap = Swift.min(Double(b.maxY), c + half) - Swift.max(Double(b.y), c - half)
+                let lastOverlap = Double(Swift.min(b.maxY, line.last.maxY) - Swift.max(b.y, line.last.y))
+                let overlap = Swift.max(fitOverlap, lastOverlap)
                 let needed = config.lineOverlapRatio * Swift.min(Double(b.height), line.height)
                 if overlap > bestOverlap && overlap >= needed { best = k; bestOverlap = overlap }
             }
