@@ -38,6 +38,14 @@ struct LineRemover: Sendable {
     func apply(to mask: inout InkMask, faint: InkMask) -> Int {
         let w = mask.width, h = mask.height
         guard w > 0, h > 0, faint.width == w, faint.height == h else { return 0 }
+        // Most pages have no run long enough to be any kind of line or frame side: one cheap
+        // pass finds the longest runs and spares the full-page passes below (they were most of
+        // the segmentation time on plain A4 pages).
+        let (longestH, longestV) = longestRuns(faint)
+        let lineH = min(minHorizontal, edgeToEdge?.horizontal ?? .max, penLines?.minimum ?? .max)
+        let lineV = min(minVertical, edgeToEdge?.vertical ?? .max)
+        let framesPossible = minFrameSide.map { longestH >= $0 && longestV >= $0 } ?? false
+        guard longestH >= lineH || longestV >= lineV || framesPossible else { return 0 }
         // Per pixel: bit 1 horizontal line, bit 2 vertical line.
         var line = [UInt8](repeating: 0, count: w * h)
         var longH = longRuns(faint, horizontal: true, minimum: minHorizontal)
@@ -53,7 +61,7 @@ struct LineRemover: Sendable {
                       maxThickness: pen.maxThickness) { line[$0] |= Self.horizontal }
         }
         thinBands(longV, faint: faint, horizontal: false, maxThickness: maxThickness) { line[$0] |= Self.vertical }
-        if let side = minFrameSide { addFrames(faint, minimum: side, into: &line) }
+        if let side = minFrameSide, framesPossible { addFrames(faint, minimum: side, into: &line) }
 
         // Crossing strokes: ink that is no line continues on both sides of the band, straight
         // across or one pixel diagonally (not both on the same side: that is a stroke's
@@ -90,6 +98,31 @@ struct LineRemover: Sendable {
             }
         }
         return cleared
+    }
+
+    /// The longest run of ink along any row and along any column, in one row-major pass.
+    private func longestRuns(_ mask: InkMask) -> (horizontal: Int, vertical: Int) {
+        let w = mask.width, h = mask.height
+        var column = [Int](repeating: 0, count: w)
+        var bestH = 0, bestV = 0
+        mask.bits.withUnsafeBufferPointer { bits in
+            for y in 0..<h {
+                var run = 0
+                let row = y * w
+                for x in 0..<w {
+                    if bits[row + x] != 0 {
+                        run += 1
+                        column[x] += 1
+                        if run > bestH { bestH = run }
+                        if column[x] > bestV { bestV = column[x] }
+                    } else {
+                        run = 0
+                        column[x] = 0
+                    }
+                }
+            }
+        }
+        return (bestH, bestV)
     }
 
     /// 1 for the pixels of runs at least `minimum` long, along rows or along columns (with
