@@ -130,18 +130,41 @@ struct LineRemover: Sendable {
     private func longRuns(_ mask: InkMask, horizontal: Bool, minimum: Int, edgeToEdge: Bool = false) -> [UInt8] {
         let w = mask.width, h = mask.height
         var out = [UInt8](repeating: 0, count: w * h)
-        let (lines, length) = horizontal ? (h, w) : (w, h)
-        let (stride, step) = horizontal ? (w, 1) : (1, w)
-        for l in 0..<lines {
-            let base = l * stride
-            var i = 0
-            while i < length {
-                guard mask.bits[base + i * step] != 0 else { i += 1; continue }
-                let start = i
-                while i < length && mask.bits[base + i * step] != 0 { i += 1 }
-                guard i - start >= minimum else { continue }
-                if edgeToEdge && (20 * start > length || 20 * (length - i) > length) { continue }
-                for k in start..<i { out[base + k * step] = 1 }
+        let length = horizontal ? w : h
+        // Is a run [start, end) along a line of `length` pixels long enough to keep?
+        func keep(_ start: Int, _ end: Int) -> Bool {
+            guard end - start >= minimum else { return false }
+            return !edgeToEdge || (20 * start <= length && 20 * (length - end) <= length)
+        }
+        mask.bits.withUnsafeBufferPointer { bits in
+            out.withUnsafeMutableBufferPointer { out in
+                if horizontal {
+                    for y in 0..<h {
+                        let row = y * w
+                        var x = 0
+                        while x < w {
+                            guard bits[row + x] != 0 else { x += 1; continue }
+                            let start = x
+                            while x < w && bits[row + x] != 0 { x += 1 }
+                            if keep(start, x) { for k in start..<x { out[row + k] = 1 } }
+                        }
+                    }
+                } else {
+                    // Row by row with a run start per column: reading columns one by one
+                    // strides the whole image and was the slowest pass on A4 pages.
+                    var top = [Int](repeating: -1, count: w)
+                    for y in 0...h {
+                        for x in 0..<w {
+                            let ink = y < h && bits[y * w + x] != 0
+                            if ink {
+                                if top[x] < 0 { top[x] = y }
+                            } else if top[x] >= 0 {
+                                if keep(top[x], y) { for k in top[x]..<y { out[k * w + x] = 1 } }
+                                top[x] = -1
+                            }
+                        }
+                    }
+                }
             }
         }
         return out
