@@ -71,7 +71,9 @@ struct LineRemover: Sendable {
             x >= 0 && x < w && y >= 0 && y < h && bits[y * w + x] != 0 && line[y * w + x] == 0
         }
         var cleared = 0
-        for x in 0..<w {
+        // The scans below walk columns; skip the ones with nothing to find.
+        let found = line.reduce(UInt8(0)) { $0 | $1 }
+        for x in 0..<w where found & Self.horizontal != 0 {
             var y = 0
             while y < h {
                 guard line[y * w + x] & Self.horizontal != 0 else { y += 1; continue }
@@ -84,7 +86,7 @@ struct LineRemover: Sendable {
                 }
             }
         }
-        for y in 0..<h {
+        for y in 0..<h where found & Self.vertical != 0 {
             var x = 0
             while x < w {
                 guard line[y * w + x] & Self.vertical != 0 else { x += 1; continue }
@@ -177,6 +179,8 @@ struct LineRemover: Sendable {
     /// at corners and T-junctions, where that does not hold; frames check their outside.)
     private func thinBands(_ long: [UInt8], faint: InkMask, horizontal: Bool, clearSide: Bool = true,
                            maxThickness: Int, mark: (Int) -> Void) {
+        // Horizontal bands are measured down columns, a slow walk: skip it when there is no run.
+        guard long.contains(where: { $0 != 0 }) else { return }
         let w = faint.width, h = faint.height
         let (lines, length) = horizontal ? (w, h) : (h, w)
         let (stride, step) = horizontal ? (1, w) : (w, 1)
