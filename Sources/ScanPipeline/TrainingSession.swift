@@ -12,13 +12,14 @@ public enum TrainingSession {
             + "\(config.optimizer.rawValue) lr \(config.learningRate), seed \(config.seed)")
         let started = Date()
         let trainer = try Trainer(config: config)
-        let model = try trainer.train(images: train.images, labels: train.labels) { r in
+        _ = try trainer.train(images: train.images, labels: train.labels) { r in
             var line = String(format: "epoch %2d  loss %.4f  train acc %.4f  lr %.5f  %.0f s",
                               r.epoch, r.loss, r.trainAccuracy, r.learningRate, r.seconds)
             if let v = r.validationAccuracy { line += String(format: "  validation acc %.4f", v) }
             log(line)
         }
         let seconds = Date().timeIntervalSince(started)
+        // The trained weights again, now with the metadata the file records.
         let described = try trainer.model(metadata: [
             "name": "digitscan-cnn",
             "format_version": "1",
@@ -30,6 +31,5 @@ public enum TrainingSession {
         if let test = try? MNISTDataset.load(directory: mnistDirectory, split: .test) {
             log(Evaluation.evaluate(model: described, on: test).text)
         }
-        _ = model
     }
 }

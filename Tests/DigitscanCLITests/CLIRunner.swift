@@ -11,9 +11,8 @@ struct CLIRunner {
 
     struct SetupError: Error, CustomStringConvertible { var description: String }
 
-    /// The repository root (this file is Tests/DigitscanCLITests/CLIRunner.swift).
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let repository = BuiltBinary.repository
 
     let executable: URL
     /// A scratch directory, the working directory of every run; removed by `remove()`.
@@ -21,12 +20,10 @@ struct CLIRunner {
 
     /// Finds the binary next to the test bundle (`swift test` builds every product there).
     init(testCase: AnyClass) throws {
-        let bundle = Bundle(for: testCase).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        executable = products.appendingPathComponent("digitscan")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw SetupError(description: "digitscan binary not found at \(executable.path); run `swift build` first")
+        guard let found = BuiltBinary.locate(testCase: testCase) else {
+            throw SetupError(description: "digitscan binary not found beside the test bundle; run `swift build` first")
         }
+        executable = found
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("digitscan-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }

@@ -18,9 +18,8 @@ struct EndToEndBinary {
         var description: String
     }
 
-    /// The repository root, found from this file's path (Tests/DigitscanCLITests/<file>).
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let repositoryRoot = BuiltBinary.repository
 
     /// The model the README documents and the repository ships.
     static let shippedModel = repositoryRoot.appendingPathComponent("Models/digitscan-cnn.safetensors")
@@ -33,14 +32,10 @@ struct EndToEndBinary {
     /// Finds the binary next to the test bundle and checks the model is present; throws
     /// `SetupError` naming the missing file and how to make it.
     init(testCase: AnyClass) throws {
-        // On Linux the test bundle is an executable and Bundle(for:) is the directory holding
-        // it; on macOS it is the .xctest bundle inside that directory.
-        let bundle = Bundle(for: testCase).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        executable = products.appendingPathComponent("digitscan")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw SetupError(description: "digitscan binary not found at \(executable.path); `swift test` builds it, or run `swift build`")
+        guard let found = BuiltBinary.locate(testCase: testCase) else {
+            throw SetupError(description: "digitscan binary not found beside the test bundle; `swift test` builds it, or run `swift build`")
         }
+        executable = found
         if let candidate = ProcessInfo.processInfo.environment["DIGITSCAN_TEST_MODEL"], !candidate.isEmpty {
             model = URL(fileURLWithPath: candidate)
         } else {
