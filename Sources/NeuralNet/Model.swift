@@ -8,8 +8,11 @@ public final class Model: Sendable {
     public let input: InputSpec
     /// Number of outputs (classes) per image.
     public let classes: Int
-    /// Metadata beyond `architecture` and `input` (e.g. name, training command).
+    /// Metadata beyond `architecture` and `input` (e.g. name, training command, temperature).
     public let metadata: [String: String]
+    /// The calibration temperature T from metadata key "temperature" (1 when absent):
+    /// `probabilities` returns softmax(logits / T). See `Calibration`.
+    public let temperature: Float
     let specs: [LayerSpec]
     let layout: ParameterLayout
     let parameters: [Float]
@@ -33,6 +36,7 @@ public final class Model: Sendable {
         guard shape.count == 1, shape[0] > 0 else {
             throw ModelError("architecture ends with shape \(shape); expected a flat class vector (add flatten/dense)")
         }
+        self.temperature = try Self.temperature(metadata: metadata)
         self.specs = specs
         self.layout = layout
         self.parameters = parameters
@@ -40,6 +44,25 @@ public final class Model: Sendable {
         self.input = input
         self.classes = shape[0]
         self.metadata = metadata
+    }
+
+    /// The "temperature" metadata value, 1 when absent; throws unless it is a finite number > 0.
+    private static func temperature(metadata: [String: String]) throws(ModelError) -> Float {
+        guard let text = metadata["temperature"] else { return 1 }
+        guard let t = Float(text.trimmingCharacters(in: .whitespaces)), t.isFinite, t > 0 else {
+            throw ModelError("\"temperature\" metadata is \"\(text)\"; expected a finite number greater than 0")
+        }
+        return t
+    }
+
+    /// This model with calibration temperature `t` (stored in metadata "temperature", written
+    /// with the shortest digits that read back as the same `Float`).
+    ///
+    /// - Throws: `ModelError` when `t` is not finite or not greater than 0.
+    public func withTemperature(_ t: Float) throws(ModelError) -> Model {
+        var meta = metadata
+        meta["temperature"] = "\(t)"
+        return try Model(specs: specs, parameters: parameters, input: input, metadata: meta)
     }
 
     /// Loads a model file; throws `ModelError` naming the path and what is wrong.
@@ -116,7 +139,8 @@ public final class Model: Sendable {
         }
     }
 
-    /// Raw network output for `count` images of raw pixels: (N, classes).
+    /// Raw network output for `count` images of raw pixels: (N, classes), softmax included when
+    /// the architecture ends with one; the temperature is not applied.
     public func outputs(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
         precondition(pixels.count == count * input.pixelCount, "outputs: \(pixels.count) values for \(count) images")
         if count == 0 { return [] }
@@ -134,12 +158,30 @@ public final class Model: Sendable {
         }
     }
 
-    /// Class probabilities for `count` images of raw pixels (0...255, ink bright), shaped
-    /// (N, C, H, W) per `input`. Returns (N, classes), row-major. A model whose last layer
-    /// is not softmax gets one applied.
+    /// Pre-softmax outputs (N, classes) for `count` images of raw pixels, the temperature not
+    /// applied: what calibration is fitted on. Traps when `pixels` does not hold `count` images.
+    public func logits(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
+        precondition(pixels.count == count * input.pixelCount, "logits: \(pixels.count) values for \(count) images")
+        if count == 0 { return [] }
+        if let plan { return plan.logits(pixels: pixels, count: count, threads: threads) }
+        return layerByLayerLogits(pixels: pixels, count: count, threads: threads)
+    }
+
+    /// `logits` through the training code's layers, the final softmax (if any) left out.
+    func layerByLayerLogits(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
+        let network = Network(specs: specs, layout: layout, threads: threads)
+        let x = Tensor(shape: [count, input.channels, input.height, input.width], data: input.normalised(pixels))
+        let end = specs.last == .softmax ? specs.count - 1 : specs.count
+        return parameters.withUnsafeBufferPointer { p in
+            network.forward(x, params: p.baseAddress!, training: false, through: 0..<end).data
+        }
+    }
+
+    /// Class probabilities softmax(logits / `temperature`) for `count` images of raw pixels
+    /// (0...255, ink bright), shaped (N, C, H, W) per `input`. Returns (N, classes), row-major.
+    /// At temperature 1 this is the plain softmax of the network's logits.
     public func probabilities(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
-        var out = outputs(pixels: pixels, count: count, threads: threads)
-        if specs.last != .softmax { Softmax.apply(&out, classes: classes) }
-        return out
+        Calibration.probabilities(logits: logits(pixels: pixels, count: count, threads: threads),
+                                  classes: classes, temperature: temperature)
     }
 }

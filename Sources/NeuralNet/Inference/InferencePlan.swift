@@ -101,6 +101,15 @@ struct InferencePlan: Sendable {
     /// Raw network outputs (N, classes) for `count` images of raw pixels, as `Network.forward`
     /// gives them (softmax included when the model ends with one).
     func outputs(pixels: [Float], count: Int, threads: Int) -> [Float] {
+        var result = logits(pixels: pixels, count: count, threads: threads)
+        if softmax { Softmax.apply(&result, classes: classes) }
+        return result
+    }
+
+    /// The last dense layer's outputs (N, classes), before any softmax. The model's
+    /// temperature is applied to these by `Model.probabilities`, not folded into the weights,
+    /// so one plan serves both logits and probabilities.
+    func logits(pixels: [Float], count: Int, threads: Int) -> [Float] {
         let classes = self.classes
         var result = [Float](repeating: 0, count: count * classes)
         let groups = (count + Self.group - 1) / Self.group
@@ -119,7 +128,6 @@ struct InferencePlan: Sendable {
                 }
             }
         }
-        if softmax { Softmax.apply(&result, classes: classes) }
         return result
     }
 
