@@ -3,7 +3,8 @@ public enum OptimizerKind: String, Sendable, CaseIterable {
     case adam, sgd
 }
 
-/// Hyper-parameters of a training run. Defaults reproduce the shipped model.
+/// Hyper-parameters of a training run. Defaults are the robust recipe of the shipped model;
+/// `TrainingConfig.v1` is the first model's recipe (small affine moves only).
 public struct TrainingConfig: Sendable, Equatable {
     public var epochs: Int = 15
     public var batchSize: Int = 128
@@ -16,12 +17,35 @@ public struct TrainingConfig: Sendable, Equatable {
     public var augmentRotation: Float = 10
     public var augmentShift: Float = 2
     public var augmentScale: Float = 0.1
+    /// Maximum shear (slant), as a fraction of height.
+    public var augmentShear: Float = 0.3
+    /// Elastic distortion: maximum displacement of the field's control points, in pixels.
+    public var augmentElastic: Float = 1.5
+    /// Chances of a thinner/thicker pen, of a gap cut through the strokes, of faint or soft ink.
+    public var augmentStroke: Float = 0.5
+    public var augmentOcclusion: Float = 0.1
+    public var augmentContrast: Float = 0.2
+    /// Label smoothing ε: the target is 1 − ε on the label and ε spread evenly over all classes
+    /// (the label included), which keeps logits from growing without bound.
+    public var labelSmoothing: Float = 0.05
     /// Training images held out to report validation accuracy each epoch.
     public var validationCount: Int = 0
     public var seed: UInt64 = 1
     /// Worker threads (0: all cores).
     public var threads: Int = 0
     public init() {}
+
+    /// The recipe of the first shipped model: affine moves only, no label smoothing.
+    public static var v1: TrainingConfig {
+        var c = TrainingConfig()
+        c.augmentShear = 0
+        c.augmentElastic = 0
+        c.augmentStroke = 0
+        c.augmentOcclusion = 0
+        c.augmentContrast = 0
+        c.labelSmoothing = 0
+        return c
+    }
 }
 
 /// What one epoch did.

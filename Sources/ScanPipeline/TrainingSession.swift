@@ -1,18 +1,68 @@
 import Foundation
 import NeuralNet
 
-/// `digitscan train`: trains the CNN on MNIST's training split and writes the model file.
+/// What `digitscan train` is asked to do: the data, the starting point and the recipe.
+public struct TrainingRequest: Sendable {
+    /// MNIST IDX folder whose training split is used (nil: labelled pictures only).
+    public var mnistDirectory: String?
+    /// Labelled picture folders (`DIR/<digit>/*.png`), segmented and normalised as in classification.
+    public var imageDirectories: [String] = []
+    /// How many times each labelled picture appears per epoch (a small set next to MNIST's 60,000).
+    public var imagesRepeat: Int = 1
+    /// Model to start from (fine-tuning); nil starts from fresh weights.
+    public var initialModel: String?
+    public var outputPath: String
+    public var config: TrainingConfig
+    /// Segmentation settings for the labelled pictures.
+    public var configuration: Configuration
+
+    public init(mnistDirectory: String?, outputPath: String, config: TrainingConfig,
+                configuration: Configuration = Configuration()) {
+        self.mnistDirectory = mnistDirectory
+        self.outputPath = outputPath
+        self.config = config
+        self.configuration = configuration
+    }
+}
+
+/// `digitscan train`: trains the CNN and writes the model file.
 public enum TrainingSession {
-    /// Trains with `config`, logs one line per epoch, writes `outputPath`, and logs the test
-    /// accuracy when the test split sits beside the training split.
-    public static func run(mnistDirectory: String, outputPath: String, config: TrainingConfig,
-                           log: @escaping @Sendable (String) -> Void) throws {
-        let train = try MNISTDataset.load(directory: mnistDirectory, split: .train)
-        log("training on \(train.count) MNIST images, \(config.epochs) epochs, batch \(config.batchSize), "
-            + "\(config.optimizer.rawValue) lr \(config.learningRate), seed \(config.seed)")
+    /// Trains as `request` says, logs one line per epoch, writes the model, and logs the test
+    /// accuracy when MNIST's test split sits beside its training split.
+    ///
+    /// Labelled pictures go first in the training array and MNIST last, so the images that
+    /// `config.validationCount` holds out are always MNIST's last ones.
+    public static func run(_ request: TrainingRequest, log: @escaping @Sendable (String) -> Void) throws {
+        let config = request.config
+        var images: [UInt8] = [], labels: [UInt8] = []
+        var sources: [String] = []
+        for directory in request.imageDirectories {
+            let set = try LabelledImageSet.load(directory: directory, configuration: request.configuration,
+                                                threads: config.threads)
+            for _ in 0..<max(1, request.imagesRepeat) {
+                images += set.dataset.images
+                labels += set.dataset.labels
+            }
+            sources.append("\(directory) (\(set.dataset.count) pictures ×\(max(1, request.imagesRepeat)))")
+            if !set.skipped.isEmpty {
+                log("\(directory): skipped \(set.skipped.count) pictures, e.g. \(set.skipped[0])")
+            }
+        }
+        if let mnist = request.mnistDirectory {
+            let train = try MNISTDataset.load(directory: mnist, split: .train)
+            images += train.images
+            labels += train.labels
+            sources.append("MNIST train (\(train.count))")
+        }
+        guard !labels.isEmpty else { throw PipelineError.dataset("nothing to train on: give --mnist DIR or --images DIR") }
+        var initial: Model?
+        if let path = request.initialModel { initial = try Model.load(path: path) }
+        log("training on \(sources.joined(separator: " + ")), \(config.epochs) epochs, batch \(config.batchSize), "
+            + "\(config.optimizer.rawValue) lr \(config.learningRate), seed \(config.seed)"
+            + (request.initialModel.map { ", starting from \($0)" } ?? ""))
         let started = Date()
-        let trainer = try Trainer(config: config)
-        _ = try trainer.train(images: train.images, labels: train.labels) { r in
+        let trainer = try Trainer(config: config, initial: initial)
+        _ = try trainer.train(images: images, labels: labels) { r in
             var line = String(format: "epoch %2d  loss %.4f  train acc %.4f  lr %.5f  %.0f s",
                               r.epoch, r.loss, r.trainAccuracy, r.learningRate, r.seconds)
             if let v = r.validationAccuracy { line += String(format: "  validation acc %.4f", v) }
@@ -23,12 +73,14 @@ public enum TrainingSession {
         let described = try trainer.model(metadata: [
             "name": "digitscan-cnn",
             "format_version": "1",
-            "training": "digitscan train, \(config.epochs) epochs, batch \(config.batchSize), \(config.optimizer.rawValue) lr \(config.learningRate), seed \(config.seed)",
+            "training": "digitscan train, \(sources.joined(separator: " + ")), \(config.epochs) epochs, batch \(config.batchSize), "
+                + "\(config.optimizer.rawValue) lr \(config.learningRate), seed \(config.seed)"
+                + (request.initialModel.map { ", from \(($0 as NSString).lastPathComponent)" } ?? ""),
             "training_seconds": String(format: "%.0f", seconds),
         ])
-        try described.save(path: outputPath)
-        log(String(format: "wrote %@ after %.0f s", outputPath, seconds))
-        if let test = try? MNISTDataset.load(directory: mnistDirectory, split: .test) {
+        try described.save(path: request.outputPath)
+        log(String(format: "wrote %@ after %.0f s", request.outputPath, seconds))
+        if let mnist = request.mnistDirectory, let test = try? MNISTDataset.load(directory: mnist, split: .test) {
             log(Evaluation.evaluate(model: described, on: test).text)
         }
     }

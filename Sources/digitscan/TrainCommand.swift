@@ -6,14 +6,36 @@ import ScanPipeline
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train the CNN on the MNIST training set and write a safetensors model file.",
-        discussion: "Training is deterministic for a given --seed, whatever the thread count; progress goes to standard error."
+        abstract: "Train the CNN (on MNIST and/or labelled pictures) and write a safetensors model file.",
+        discussion: """
+            Training is deterministic for a given --seed, whatever the thread count; progress goes to standard error.
+            --images DIR adds labelled pictures (DIR/<digit>/*.png or *.jpg, one digit each), segmented and \
+            normalised as in classification; with --init MODEL this fine-tunes an existing model on your own data.
+            """
     )
 
     private static let defaults = TrainingConfig()
 
     @Option(name: .long, help: "Directory holding the MNIST IDX files (optionally .gz).")
-    var mnist: String
+    var mnist: String?
+
+    @Option(name: .long, help: "Folder of labelled pictures, DIR/<digit>/*.png (repeatable).")
+    var images: [String] = []
+
+    @Option(name: .long, help: "Times each labelled picture appears per epoch.")
+    var imagesRepeat = 1
+
+    @Option(name: .customLong("init"), help: "Model to start from (fine-tuning) instead of fresh weights.")
+    var initial: String?
+
+    @Option(name: .long, help: "Augmentation and loss recipe: robust (the shipped model's) or v1 (affine moves only).")
+    var recipe = Recipe.robust
+
+    @Option(name: .long, help: "Label smoothing (default: the recipe's).")
+    var labelSmoothing: Float?
+
+    @Option(name: .long, help: "Elastic distortion in pixels, 0 for none (default: the recipe's).")
+    var elastic: Float?
 
     @Option(name: [.short, .long], help: "Model file to write.")
     var output: String
@@ -45,6 +67,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads, 0 for every core.")
     var threads = defaults.threads
 
+    @Option(name: .customLong("config"), help: "Configuration file for segmenting --images pictures, instead of ./pipeline.json.")
+    var configFile: String?
+
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1.") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1.") }
@@ -53,10 +78,16 @@ struct TrainCommand: ParsableCommand {
         guard weightDecay >= 0 else { throw ValidationError("--weight-decay must not be negative.") }
         guard validationCount >= 0 else { throw ValidationError("--validation-count must not be negative.") }
         guard threads >= 0 else { throw ValidationError("--threads must be 0 (every core) or more.") }
+        guard mnist != nil || !images.isEmpty else { throw ValidationError("give --mnist DIR, --images DIR, or both.") }
+        guard imagesRepeat >= 1 else { throw ValidationError("--images-repeat must be at least 1.") }
+        if let s = labelSmoothing, !(0..<1).contains(s) { throw ValidationError("--label-smoothing must be in [0, 1).") }
+        if let e = elastic, !(e >= 0 && e <= 10) { throw ValidationError("--elastic must be between 0 and 10 pixels.") }
     }
 
     func run() throws {
-        var config = TrainingConfig()
+        var config = recipe == .v1 ? TrainingConfig.v1 : TrainingConfig()
+        if let labelSmoothing { config.labelSmoothing = labelSmoothing }
+        if let elastic { config.augmentElastic = elastic }
         config.epochs = epochs
         config.batchSize = batchSize
         config.learningRate = learningRate
@@ -66,8 +97,15 @@ struct TrainCommand: ParsableCommand {
         config.validationCount = validationCount
         config.seed = seed
         config.threads = threads
-        try TrainingSession.run(mnistDirectory: mnist, outputPath: output, config: config) { Log.write($0) }
+        var request = TrainingRequest(mnistDirectory: mnist, outputPath: output, config: config,
+                                      configuration: try ConfigurationRequest(file: configFile, overrides: []).resolve())
+        request.imageDirectories = images
+        request.imagesRepeat = imagesRepeat
+        request.initialModel = initial
+        try TrainingSession.run(request) { Log.write($0) }
     }
+
+    enum Recipe: String, ExpressibleByArgument, CaseIterable { case robust, v1 }
 }
 
 extension OptimizerKind: ExpressibleByArgument {}

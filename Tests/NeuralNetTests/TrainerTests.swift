@@ -22,8 +22,8 @@ final class TrainerTests: XCTestCase {
         return (images, labels)
     }
 
-    private func run(threads: Int) throws -> ([Float], Model) {
-        var config = TrainingConfig()
+    private func run(threads: Int, recipe: TrainingConfig = .v1) throws -> ([Float], Model) {
+        var config = recipe
         config.epochs = 3
         config.batchSize = 32
         config.learningRate = 0.01

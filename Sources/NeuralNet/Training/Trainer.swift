@@ -84,7 +84,7 @@ public final class Trainer {
         gradients.withUnsafeMutableBufferPointer { g in g.update(repeating: 0) }
         let (loss, correct) = parameters.withUnsafeMutableBufferPointer { p -> (Float, Int) in
             let logits = network.forward(x, params: p.baseAddress!, training: true, through: 0..<logitsEnd)
-            let result = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
+            let result = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, smoothing: config.labelSmoothing)
             gradients.withUnsafeMutableBufferPointer { g in
                 network.backward(result.gradient, params: p.baseAddress!, grads: g.baseAddress!, through: 0..<logitsEnd)
             }
@@ -113,7 +113,10 @@ public final class Trainer {
         var rng = SplitMix64(seed: config.seed &+ 0x5EED)
         var order = Array(0..<trainCount)
         let augment = Augmentation(rotationDegrees: config.augmentRotation, shift: config.augmentShift,
-                                   scale: config.augmentScale)
+                                   scale: config.augmentScale, shear: config.augmentShear,
+                                   elastic: config.augmentElastic, strokeProbability: config.augmentStroke,
+                                   occlusionProbability: config.augmentOcclusion,
+                                   contrastProbability: config.augmentContrast)
         var stepIndex = 0
         for epoch in 1...max(1, config.epochs) {
             let start = DispatchTime.now().uptimeNanoseconds
