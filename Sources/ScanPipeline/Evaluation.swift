@@ -1,7 +1,8 @@
 import Foundation
 import NeuralNet
 
-/// How a model does on a labelled set: accuracy, per-class precision and recall, confusion.
+/// How a model does on a labelled set: accuracy, per-class precision and recall, confusion,
+/// calibration before and after the model's temperature, and the reject option's trade-off.
 public struct EvaluationReport: Sendable {
     /// Fraction of images classified correctly.
     public var accuracy: Double
@@ -9,6 +10,14 @@ public struct EvaluationReport: Sendable {
     public var confusion: [[Int]]
     public var count: Int
     public var seconds: Double
+    /// The model's calibration temperature (1: uncalibrated).
+    public var temperature: Float
+    /// Reliability of the plain softmax of the logits (temperature 1).
+    public var reliabilityBefore: ReliabilityTable
+    /// Reliability of the probabilities the model gives (its stored temperature applied).
+    public var reliabilityAfter: ReliabilityTable
+    /// Accepting only confident answers, judged on the probabilities the model gives.
+    public var riskCoverage: RiskCoverage
 
     public var precision: [Double] {
         (0..<confusion.count).map { c in
@@ -38,33 +47,80 @@ public struct EvaluationReport: Sendable {
         for (c, row) in confusion.enumerated() {
             lines.append(String(format: "%5d", c) + row.map { String(format: "%5d", $0) }.joined())
         }
+        lines += calibrationLines + riskCoverageLines
         return lines.joined(separator: "\n")
+    }
+
+    /// ECE before and after the temperature, then the non-empty bins side by side.
+    private var calibrationLines: [String] {
+        let (before, after) = (reliabilityBefore, reliabilityAfter)
+        var lines = ["calibration: temperature \(temperature); expected calibration error (\(after.bins.count) bins) "
+            + String(format: "%.2f %% at T = 1, %.2f %% at the model's T", before.expectedCalibrationError * 100,
+                     after.expectedCalibrationError * 100)]
+        lines.append("confidence   count (T=1)  mean conf  accuracy  count (stored T)  mean conf  accuracy")
+        for (b, a) in zip(before.bins, after.bins) where b.count > 0 || a.count > 0 {
+            lines.append(String(format: "%.3f-%.3f  %11d  %7.2f %%  %6.2f %%  %16d  %7.2f %%  %6.2f %%",
+                                b.lower, b.upper, b.count, b.meanConfidence * 100, b.accuracy * 100,
+                                a.count, a.meanConfidence * 100, a.accuracy * 100))
+        }
+        return lines
+    }
+
+    /// Coverage at the required precisions, then the curve at fixed thresholds.
+    private var riskCoverageLines: [String] {
+        var lines = ["risk-coverage (accept an answer when its top probability >= threshold):"]
+        for point in riskCoverage.operatingPoints {
+            if let threshold = point.threshold {
+                lines.append(String(format: "  precision >= %.1f %%: coverage %.2f %% (%d of %d, accuracy %.3f %%) at threshold ",
+                                    point.precision * 100, point.coverage * 100, point.accepted, riskCoverage.count,
+                                    point.accuracy * 100) + "\(threshold)")
+            } else {
+                lines.append(String(format: "  precision >= %.1f %%: not reached at any threshold", point.precision * 100))
+            }
+        }
+        lines.append("  threshold  coverage   accuracy")
+        for point in riskCoverage.curve {
+            lines.append(String(format: "  %9.2f  %6.2f %%  %7.3f %%", point.threshold, point.coverage * 100, point.accuracy * 100))
+        }
+        return lines
     }
 }
 
 public enum Evaluation {
-    /// Classifies every image of `data` in batches and tallies the results.
+    /// Classifies every image of `data` in batches and tallies the results; confidences are
+    /// judged with and without the model's temperature (see `EvaluationReport`).
     public static func evaluate(model: Model, on data: MNISTDataset, batchSize: Int = 500,
                                 threads: Int = 0) -> EvaluationReport {
         let started = Date()
-        let size = data.rows * data.columns
-        var confusion = [[Int]](repeating: [Int](repeating: 0, count: model.classes), count: model.classes)
+        let size = data.rows * data.columns, classes = model.classes
+        var confusion = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         var correct = 0
+        var plainConfidences: [Float] = [], confidences: [Float] = [], right: [Bool] = []
         var start = 0
         while start < data.count {
             let n = min(batchSize, data.count - start)
             let pixels = data.images[(start * size)..<((start + n) * size)].map(Float.init)
-            let probs = model.probabilities(pixels: pixels, count: n, threads: threads)
+            let logits = model.logits(pixels: pixels, count: n, threads: threads)
+            let plain = Calibration.probabilities(logits: logits, classes: classes, temperature: 1)
+            // The same computation as model.probabilities, so the figures are the pipeline's.
+            let probs = model.temperature == 1 ? plain
+                : Calibration.probabilities(logits: logits, classes: classes, temperature: model.temperature)
             for i in 0..<n {
-                let row = probs[(i * model.classes)..<((i + 1) * model.classes)]
-                let predicted = (row.indices.max { row[$0] < row[$1] } ?? row.startIndex) - i * model.classes
+                let (predicted, confidence) = Calibration.argmax(probs, row: i, classes: classes)
                 let truth = Int(data.labels[start + i])
-                if truth < model.classes { confusion[truth][predicted] += 1 }
+                if truth < classes { confusion[truth][predicted] += 1 }
                 if predicted == truth { correct += 1 }
+                plainConfidences.append(Calibration.argmax(plain, row: i, classes: classes).value)
+                confidences.append(confidence)
+                right.append(predicted == truth)
             }
             start += n
         }
-        return EvaluationReport(accuracy: Double(correct) / Double(max(1, data.count)), confusion: confusion,
-                                count: data.count, seconds: Date().timeIntervalSince(started))
+        return EvaluationReport(
+            accuracy: Double(correct) / Double(max(1, data.count)), confusion: confusion,
+            count: data.count, seconds: Date().timeIntervalSince(started), temperature: model.temperature,
+            reliabilityBefore: ReliabilityTable(confidences: plainConfidences, correct: right),
+            reliabilityAfter: ReliabilityTable(confidences: confidences, correct: right),
+            riskCoverage: RiskCoverage(confidences: confidences, correct: right))
     }
 }
