@@ -16,6 +16,52 @@ public struct LabelledImageSet: Sendable {
 
     static let extensions: Set<String> = ["png", "jpg", "jpeg"]
 
+    /// Label of pictures that hold no digit (`loadMarks`): one past the last digit.
+    public static let notADigit: UInt8 = 10
+
+    /// Every piece that segmentation finds in the pictures of `directory` and its sub-folders
+    /// (letters, scribbles: marks that are no digit), labelled `notADigit`, for training the
+    /// network to be unsure on them. Pictures that fail to decode are skipped and listed.
+    public static func loadMarks(directory: String, configuration: Configuration,
+                                 threads: Int = 0) throws(PipelineError) -> LabelledImageSet {
+        var found: [String] = []
+        if let walker = FileManager.default.enumerator(atPath: directory) {
+            for case let relative as String in walker
+            where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                found.append((directory as NSString).appendingPathComponent(relative))
+            }
+        }
+        let files = found.sorted()
+        guard !files.isEmpty else { throw .dataset("\(directory): no .png or .jpg pictures of marks") }
+        let processor = makeProcessor(configuration)
+        let outcomes = Parallel.map(count: files.count, threads: Parallel.threadCount(threads)) { i in
+            processor.process(InputItem(pathBytes: Array(files[i].utf8)))
+        }
+        var images: [UInt8] = [], paths: [String] = [], skipped: [String] = []
+        for (path, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .failed(let message): skipped.append("\(path): \(message)")
+            case .digits(let pieces):
+                for piece in pieces {
+                    images += piece.pixels
+                    paths.append(path)
+                }
+            }
+        }
+        let side = configuration.segmentation.canvas
+        return LabelledImageSet(dataset: MNISTDataset(images: images, labels: [UInt8](repeating: notADigit, count: paths.count),
+                                                      rows: side, columns: side),
+                                paths: paths, skipped: skipped)
+    }
+
+    static func makeProcessor(_ configuration: Configuration) -> FileProcessor {
+        FileProcessor(maxFileBytes: configuration.limits.maxFileBytes,
+                      maxDigits: configuration.limits.maxDigitsPerFile,
+                      decodeOptions: configuration.decodeOptions,
+                      segmenter: DigitSegmenter(config: configuration.segmentation),
+                      scorer: nil, previewSide: nil)
+    }
+
     /// Loads every picture under `directory/0` … `directory/9` (sorted by path, so the
     /// order, and with it training, is reproducible); sub-folders named otherwise are ignored.
     ///
@@ -35,11 +81,7 @@ public struct LabelledImageSet: Sendable {
         guard !found.isEmpty else {
             throw .dataset("\(directory): no pictures in digit folders \(directory)/0 … \(directory)/9 (expected DIR/<digit>/*.png or *.jpg)")
         }
-        let processor = FileProcessor(maxFileBytes: configuration.limits.maxFileBytes,
-                                      maxDigits: configuration.limits.maxDigitsPerFile,
-                                      decodeOptions: configuration.decodeOptions,
-                                      segmenter: DigitSegmenter(config: configuration.segmentation),
-                                      scorer: nil, previewSide: nil)
+        let processor = makeProcessor(configuration)
         let paths = found.map(\.path)
         let outcomes = Parallel.map(count: paths.count, threads: Parallel.threadCount(threads)) { i in
             processor.process(InputItem(pathBytes: Array(paths[i].utf8)))

@@ -9,6 +9,9 @@ public struct TrainingRequest: Sendable {
     public var imageDirectories: [String] = []
     /// How many times each labelled picture appears per epoch (a small set next to MNIST's 60,000).
     public var imagesRepeat: Int = 1
+    /// Folders of pictures of marks that are no digit (letters, scribbles), trained towards
+    /// an unsure output.
+    public var nonDigitDirectories: [String] = []
     /// Model to start from (fine-tuning); nil starts from fresh weights.
     public var initialModel: String?
     public var outputPath: String
@@ -30,7 +33,7 @@ public enum TrainingSession {
     /// Trains as `request` says, logs one line per epoch, writes the model, and logs the test
     /// accuracy when MNIST's test split sits beside its training split.
     ///
-    /// Labelled pictures go first in the training array and MNIST last, so the images that
+    /// Labelled pictures and marks go first in the training array and MNIST last, so the images that
     /// `config.validationCount` holds out are always MNIST's last ones.
     public static func run(_ request: TrainingRequest, log: @escaping @Sendable (String) -> Void) throws {
         let config = request.config
@@ -47,6 +50,13 @@ public enum TrainingSession {
             if !set.skipped.isEmpty {
                 log("\(directory): skipped \(set.skipped.count) pictures, e.g. \(set.skipped[0])")
             }
+        }
+        for directory in request.nonDigitDirectories {
+            let set = try LabelledImageSet.loadMarks(directory: directory, configuration: request.configuration,
+                                                     threads: config.threads)
+            images += set.dataset.images
+            labels += set.dataset.labels
+            sources.append("\(directory) (\(set.dataset.count) non-digit pieces)")
         }
         if let mnist = request.mnistDirectory {
             let train = try MNISTDataset.load(directory: mnist, split: .train)

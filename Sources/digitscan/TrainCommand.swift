@@ -25,6 +25,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Times each labelled picture appears per epoch.")
     var imagesRepeat = 1
 
+    @Option(name: .long, help: "Folder of pictures of marks that are no digit (letters, scribbles), trained to an unsure output (repeatable).")
+    var nonDigits: [String] = []
+
     @Option(name: .customLong("init"), help: "Model to start from (fine-tuning) instead of fresh weights.")
     var initial: String?
 
@@ -101,6 +104,7 @@ struct TrainCommand: ParsableCommand {
                                       configuration: try ConfigurationRequest(file: configFile, overrides: []).resolve())
         request.imageDirectories = images
         request.imagesRepeat = imagesRepeat
+        request.nonDigitDirectories = nonDigits
         request.initialModel = initial
         try TrainingSession.run(request) { Log.write($0) }
     }

@@ -97,16 +97,22 @@ public final class Trainer {
 
     /// Trains for `config.epochs` epochs. `images` is count×H×W bytes; the last
     /// `config.validationCount` images are held out and reported each epoch.
+    ///
+    /// A label equal to the class count marks an image that is no digit at all (a letter, a
+    /// scribble): its target is the uniform distribution, so the network learns to be unsure
+    /// on such shapes instead of picking the nearest digit with confidence ("outlier exposure").
+    /// Such images count in the loss but not in the accuracy.
     public func train(images: [UInt8], labels: [UInt8], progress: (EpochReport) -> Void) throws(ModelError) -> Model {
         let size = input.pixelCount
         guard images.count == labels.count * size, !labels.isEmpty else {
             throw ModelError("training data: \(images.count) bytes for \(labels.count) labels of \(size) pixels")
         }
-        guard labels.allSatisfy({ Int($0) < classCount }) else {
-            throw ModelError("training data: a label is outside 0..<\(classCount)")
+        guard labels.allSatisfy({ Int($0) <= classCount }) else {
+            throw ModelError("training data: a label is outside 0...\(classCount) (\(classCount): not a digit)")
         }
         let held = min(max(0, config.validationCount), labels.count - 1)
         let trainCount = labels.count - held
+        let digitCount = labels[0..<trainCount].reduce(0) { $0 + (Int($1) < classCount ? 1 : 0) }
         let batch = max(1, config.batchSize)
         let stepsPerEpoch = (trainCount + batch - 1) / batch
         let total = stepsPerEpoch * config.epochs
@@ -140,7 +146,7 @@ public final class Trainer {
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             progress(EpochReport(epoch: epoch, loss: Float(lossSum / Double(trainCount)),
-                                 trainAccuracy: Float(correct) / Float(trainCount),
+                                 trainAccuracy: Float(correct) / Float(max(1, digitCount)),
                                  validationAccuracy: validation, learningRate: lr, seconds: seconds))
         }
         return try model()
