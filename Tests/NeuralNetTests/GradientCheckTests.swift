@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import NeuralNet
 
@@ -111,17 +112,34 @@ final class GradientCheckTests: XCTestCase {
     }
 
     func testSoftmaxCrossEntropyGradient() {
-        var rng = SplitMix64(seed: 11)
-        let logits = Tensor(shape: [3, 4], data: (0..<12).map { _ in rng.nextSigned() * 3 })
-        let labels = [2, 0, 3]
-        let (_, grad, _) = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
-        let h: Float = 1e-2
-        for i in 0..<12 {
-            var p = logits, m = logits
-            p.data[i] += h; m.data[i] -= h
-            let numeric = (SoftmaxCrossEntropy.evaluate(logits: p, labels: labels).loss
-                - SoftmaxCrossEntropy.evaluate(logits: m, labels: labels).loss) / (2 * h)
-            XCTAssertEqual(grad.data[i], numeric, accuracy: 2e-3)
+        // Plain, with label smoothing, and with a "not a digit" row (label 4 of 4 classes).
+        for (labels, smoothing) in [([2, 0, 3], Float(0)), ([2, 0, 3], 0.1), ([2, 4, 3], 0.05)] {
+            var rng = SplitMix64(seed: 11)
+            let logits = Tensor(shape: [3, 4], data: (0..<12).map { _ in rng.nextSigned() * 3 })
+            let (_, grad, correct) = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, smoothing: smoothing)
+            XCTAssertLessThanOrEqual(correct, labels.filter { $0 < 4 }.count)
+            let h: Float = 1e-2
+            for i in 0..<12 {
+                var p = logits, m = logits
+                p.data[i] += h; m.data[i] -= h
+                let numeric = (SoftmaxCrossEntropy.evaluate(logits: p, labels: labels, smoothing: smoothing).loss
+                    - SoftmaxCrossEntropy.evaluate(logits: m, labels: labels, smoothing: smoothing).loss) / (2 * h)
+                XCTAssertEqual(grad.data[i], numeric, accuracy: 2e-3, "labels \(labels), smoothing \(smoothing), logit \(i)")
+            }
         }
+    }
+
+    /// A "not a digit" row pulls towards the uniform output: at equal logits its gradient is 0
+    /// and its loss is log K, the least a row can have; smoothing moves a hit's target off 1.
+    func testNotADigitAndSmoothingTargets() {
+        let flat = Tensor(shape: [1, 4], data: [0.5, 0.5, 0.5, 0.5])
+        let outlier = SoftmaxCrossEntropy.evaluate(logits: flat, labels: [4])
+        XCTAssertEqual(outlier.loss, logf(4), accuracy: 1e-6)
+        XCTAssertTrue(outlier.gradient.data.allSatisfy { abs($0) < 1e-7 })
+        XCTAssertEqual(outlier.correct, 0)
+        XCTAssertLessThan(SoftmaxCrossEntropy.evaluate(logits: Tensor(shape: [1, 4], data: [3, 0, 0, 0]), labels: [0]).gradient.data[0], -0.1)
+        let sure = Tensor(shape: [1, 4], data: [20, 0, 0, 0])
+        // With ε = 0.2 the target on the label is 0.85: a near-certain output is pushed back down.
+        XCTAssertGreaterThan(SoftmaxCrossEntropy.evaluate(logits: sure, labels: [0], smoothing: 0.2).gradient.data[0], 0.1)
     }
 }
