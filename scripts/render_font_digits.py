@@ -83,6 +83,8 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--per-digit", type=int, default=30, help="images per digit per font file")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--only", metavar="FONT",
+                        help="render one font file (its name without extension, e.g. dkgIt) into OUT/<digit>/ only")
     args = parser.parse_args()
     counts = {}
     for split, families in (("train", TRAIN_FONTS), ("other-hands", HELD_OUT_FONTS)):
@@ -91,8 +93,10 @@ def main():
                 if not os.path.exists(path):
                     raise SystemExit(f"missing font {path}: run scripts/render_font_digits.sh")
                 name = os.path.splitext(os.path.basename(path))[0].lower()
+                if args.only and name != args.only.lower():
+                    continue
                 for digit in range(10):
-                    folder = os.path.join(args.out, split, str(digit))
+                    folder = os.path.join(args.out, "" if args.only else split, str(digit))
                     os.makedirs(folder, exist_ok=True)
                     rng = random.Random(f"{args.seed}-{name}-{digit}")
                     for k in range(args.per_digit):
@@ -101,6 +105,8 @@ def main():
                             raise SystemExit(f"{path} has no glyph for {digit}")
                         page.save(os.path.join(folder, f"{name}-{k:03d}.png"), optimize=True)
                         counts[split] = counts.get(split, 0) + 1
+    if not counts:
+        raise SystemExit(f"no font file named {args.only}")
     for split, n in counts.items():
         print(f"{split}: {n} images in {os.path.join(args.out, split)}")
 

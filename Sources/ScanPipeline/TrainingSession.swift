@@ -5,6 +5,9 @@ import NeuralNet
 public struct TrainingRequest: Sendable {
     /// MNIST IDX folder whose training split is used (nil: labelled pictures only).
     public var mnistDirectory: String?
+    /// Use only the first this many MNIST training images (fine-tuning keeps some MNIST in
+    /// each epoch so the network does not forget it, without paying for all 60,000).
+    public var mnistLimit: Int?
     /// Labelled picture folders (`DIR/<digit>/*.png`), segmented and normalised as in classification.
     public var imageDirectories: [String] = []
     /// How many times each labelled picture appears per epoch (a small set next to MNIST's 60,000).
@@ -60,9 +63,10 @@ public enum TrainingSession {
         }
         if let mnist = request.mnistDirectory {
             let train = try MNISTDataset.load(directory: mnist, split: .train)
-            images += train.images
-            labels += train.labels
-            sources.append("MNIST train (\(train.count))")
+            let n = min(train.count, request.mnistLimit ?? train.count)
+            images += train.images[0..<(n * train.rows * train.columns)]
+            labels += train.labels[0..<n]
+            sources.append(n == train.count ? "MNIST train (\(n))" : "MNIST train (first \(n))")
         }
         guard !labels.isEmpty else { throw PipelineError.dataset("nothing to train on: give --mnist DIR or --images DIR") }
         var initial: Model?
@@ -80,7 +84,7 @@ public enum TrainingSession {
         }
         let seconds = Date().timeIntervalSince(started)
         // The trained weights again, now with the metadata the file records.
-        let described = try trainer.model(metadata: [
+        var described = try trainer.model(metadata: [
             "name": "digitscan-cnn",
             "format_version": "1",
             "training": "digitscan train, \(sources.joined(separator: " + ")), \(config.epochs) epochs, batch \(config.batchSize), "
@@ -88,6 +92,15 @@ public enum TrainingSession {
                 + (request.initialModel.map { ", from \(($0 as NSString).lastPathComponent)" } ?? ""),
             "training_seconds": String(format: "%.0f", seconds),
         ])
+        let held = min(config.validationCount, labels.count - 1)
+        if held > 0 {
+            // Temperature scaling on the held-out images: the network never trained on them.
+            let size = described.input.pixelCount
+            let fit = try CalibrationJob.fit(model: described, images: Array(images[((labels.count - held) * size)...]),
+                                             labels: Array(labels[(labels.count - held)...]), threads: config.threads)
+            described = fit.calibrated
+            log(fit.text + " (the images held out by --validation-count)")
+        }
         try described.save(path: request.outputPath)
         log(String(format: "wrote %@ after %.0f s", request.outputPath, seconds))
         if let mnist = request.mnistDirectory, let test = try? MNISTDataset.load(directory: mnist, split: .test) {

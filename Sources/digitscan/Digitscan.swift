@@ -17,7 +17,7 @@ struct Digitscan: ParsableCommand {
             2 usage or configuration error.
             """,
         subcommands: [ClassifyCommand.self, ConfigCommand.self, EvaluateCommand.self,
-                      TrainCommand.self, BenchmarkCommand.self],
+                      TrainCommand.self, CalibrateCommand.self, BenchmarkCommand.self],
         defaultSubcommand: ClassifyCommand.self
     )
 

@@ -19,6 +19,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Directory holding the MNIST IDX files (optionally .gz).")
     var mnist: String?
 
+    @Option(name: .long, help: "Use only the first N MNIST training images (keeps fine-tuning quick).")
+    var mnistLimit: Int?
+
     @Option(name: .long, help: "Folder of labelled pictures, DIR/<digit>/*.png (repeatable).")
     var images: [String] = []
 
@@ -34,10 +37,10 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Augmentation and loss recipe: robust (the shipped model's) or v1 (affine moves only).")
     var recipe = Recipe.robust
 
-    @Option(name: .long, help: "Label smoothing (default: the recipe's).")
+    @Option(name: .long, help: "Label smoothing, instead of the recipe's.")
     var labelSmoothing: Float?
 
-    @Option(name: .long, help: "Elastic distortion in pixels, 0 for none (default: the recipe's).")
+    @Option(name: .long, help: "Elastic distortion in pixels (0 for none), instead of the recipe's.")
     var elastic: Float?
 
     @Option(name: [.short, .long], help: "Model file to write.")
@@ -61,7 +64,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "L2 weight decay.")
     var weightDecay = defaults.weightDecay
 
-    @Option(name: .long, help: "Training images held out to report validation accuracy each epoch.")
+    @Option(name: .long, help: "MNIST training images held out to report validation accuracy each epoch and to fit the temperature on.")
     var validationCount = defaults.validationCount
 
     @Option(name: .long, help: "Seed for initialisation, shuffling and augmentation.")
@@ -82,6 +85,7 @@ struct TrainCommand: ParsableCommand {
         guard validationCount >= 0 else { throw ValidationError("--validation-count must not be negative.") }
         guard threads >= 0 else { throw ValidationError("--threads must be 0 (every core) or more.") }
         guard mnist != nil || !images.isEmpty else { throw ValidationError("give --mnist DIR, --images DIR, or both.") }
+        if let n = mnistLimit, n < 1 { throw ValidationError("--mnist-limit must be at least 1.") }
         guard imagesRepeat >= 1 else { throw ValidationError("--images-repeat must be at least 1.") }
         if let s = labelSmoothing, !(0..<1).contains(s) { throw ValidationError("--label-smoothing must be in [0, 1).") }
         if let e = elastic, !(e >= 0 && e <= 10) { throw ValidationError("--elastic must be between 0 and 10 pixels.") }
@@ -105,6 +109,7 @@ struct TrainCommand: ParsableCommand {
         request.imageDirectories = images
         request.imagesRepeat = imagesRepeat
         request.nonDigitDirectories = nonDigits
+        request.mnistLimit = mnistLimit
         request.initialModel = initial
         try TrainingSession.run(request) { Log.write($0) }
     }
