@@ -41,14 +41,14 @@ final class CLITests: XCTestCase {
     func testRootHelpListsEveryCommandAndTheExitCodes() throws {
         let result = try cli.run(["--help"])
         XCTAssertEqual(result.exitCode, 0)
-        for word in ["classify (default)", "config", "evaluate", "train", "benchmark",
+        for word in ["classify (default)", "config", "evaluate", "train", "calibrate", "benchmark",
                      "1 some inputs failed", "2 usage or configuration error"] {
             XCTAssertTrue(result.stdout.contains(word), "missing \(word) in:\n\(result.stdout)")
         }
     }
 
     func testEveryOptionHelpIsOneSentenceEndingInAPeriod() throws {
-        for command in ["classify", "config", "evaluate", "train", "benchmark"] {
+        for command in ["classify", "config", "evaluate", "train", "calibrate", "benchmark"] {
             let help = try cli.run([command, "--help"]).stdout
             XCTAssertFalse(help.isEmpty)
             // An option's help starts at column 26 on the option's line or the next.
