@@ -11,6 +11,12 @@
 #   make suite      regenerate Tests/Fixtures/e2e/ (needs Python 3 with numpy, opencv-python)
 #   make hard       the hard-case suite of issue 3: generate it in HARD_DIR if missing (needs Python 3
 #                   with numpy, opencv-python, Pillow), classify it, print accuracy per category
+#   make fonts      render the handwriting-font digits into FONTS_DIR (installs the fonts and Pillow)
+#   make marks      render the non-digit marks (test set and training set) into MARKS_DIR
+#   make other-hands  evaluate MODEL on the held-out fonts ("other hands"), with calibration
+#   make nondigits  how often MODEL reads a non-digit mark as a confident digit
+#   make finetune-demo  fine-tune MODEL on 200 pictures of one held-out font, accuracy before/after
+#   make train-robust   the shipped model's full training command (fonts and marks first)
 
 SWIFT      ?= swift
 PYTHON     ?= python3
@@ -25,11 +31,15 @@ TRAIN_FLAGS ?=
 BUILD_DIR  ?= .build
 BIN        := $(BUILD_DIR)/release/digitscan
 
+# Rendered font digits (train/ and other-hands/) and non-digit marks (test/ and train/); not committed.
+FONTS_DIR  ?= /tmp/digitscan-fonts
+MARKS_DIR  ?= /tmp/digitscan-marks
+
 # Where `make hard` writes the generated hard-case suite (large, not committed) and the CSV it scores.
 HARD_DIR   ?= /work/hard-out
 HARD_CSV   ?= /tmp/hard.csv
 
-.PHONY: setup build demo test bench evaluate train samples suite hard
+.PHONY: setup build demo test bench evaluate train samples suite hard fonts marks other-hands nondigits finetune-demo train-robust
 
 setup:
 	@scripts/setup.sh
@@ -69,3 +79,25 @@ hard: build
 	@test -f $(HARD_DIR)/manifest.csv || $(PYTHON) scripts/make_hard_cases.py --out $(HARD_DIR)
 	@$(BIN) $(HARD_DIR) -o $(HARD_CSV) --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
 	$(PYTHON) scripts/score_suite.py $(HARD_CSV) $(HARD_DIR)/manifest.csv
+
+fonts:
+	@test -d $(FONTS_DIR)/other-hands || scripts/render_font_digits.sh $(FONTS_DIR)
+
+marks: fonts
+	@test -d $(MARKS_DIR)/test || (py=$$(scripts/pillow_python.sh) && cd scripts && $$py make_nondigit_marks.py --out $(MARKS_DIR)/test)
+	@test -d $(MARKS_DIR)/train || (py=$$(scripts/pillow_python.sh) && cd scripts && $$py make_nondigit_marks.py --out $(MARKS_DIR)/train --fonts train --seed 12 --per-kind 1000)
+
+other-hands: build fonts
+	$(BIN) evaluate $(FONTS_DIR)/other-hands --model $(MODEL)
+
+nondigits: build marks
+	@$(BIN) $(MARKS_DIR)/test --format jsonl --model $(MODEL) > /tmp/digitscan-marks.jsonl; status=$$?; [ $$status -le 1 ] || exit $$status
+	$(PYTHON) scripts/score_nondigits.py /tmp/digitscan-marks.jsonl
+
+finetune-demo: build
+	MODEL=$(MODEL) MNIST=$(MNIST) BIN=$(BIN) scripts/finetune_demo.sh
+
+# The shipped model: see Models/README.md for the figures this produced.
+train-robust: build fonts marks
+	$(BIN) train --mnist $(MNIST) --images $(FONTS_DIR)/train --non-digits $(MARKS_DIR)/train \
+		--validation-count 5000 --epochs 30 -o $(MODEL)

@@ -108,7 +108,7 @@ def main():
     if not counts:
         raise SystemExit(f"no font file named {args.only}")
     for split, n in counts.items():
-        print(f"{split}: {n} images in {os.path.join(args.out, split)}")
+        print(f"{split}: {n} images in {args.out if args.only else os.path.join(args.out, split)}")
 
 
 if __name__ == "__main__":
