@@ -71,12 +71,32 @@ struct InkPage: Sendable {
     }
 
     /// The image after the median filter, or as it is when its paper is already clean
-    /// (filtering clean images would only thin their thinnest strokes).
+    /// (filtering clean images would only thin their thinnest strokes) or when the filter
+    /// would take its ink away.
+    ///
+    /// A square median is meant for noise, but it also erases every line thinner than half its
+    /// window: a page written with a 1 px pen lost its digits. So a page whose ink (pixels as
+    /// far from the paper as half the page's contrast, paper to its darkest or lightest
+    /// thousandth, and at least `tileNoiseSigmas` noise sigmas) would mostly vanish under the
+    /// filter is read unfiltered: its ink is thin strokes, not noise. Pages where thin lines
+    /// are only part of the ink, such as 1 px form-box borders around ordinary digits, are
+    /// still filtered.
     private static func denoise(_ pixels: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> [UInt8] {
         guard config.medianRadius > 0 else { return pixels }
         let histogram = GrayHistogram(pixels)
-        let sigma = 1.4826 * Double(histogram.medianAbsoluteDeviation(from: histogram.mode()))
+        let paper = histogram.mode()
+        let sigma = 1.4826 * Double(histogram.medianAbsoluteDeviation(from: paper))
         guard sigma >= config.denoiseMinNoise else { return pixels }
-        return MedianFilter.apply(pixels, width: width, height: height, radius: config.medianRadius)
+        let filtered = MedianFilter.apply(pixels, width: width, height: height, radius: config.medianRadius)
+        let darkest = histogram.percentile(0.001, in: 0...255) ?? paper
+        let lightest = histogram.percentile(0.999, in: 0...255) ?? paper
+        let contrast = Swift.max(paper - darkest, lightest - paper)
+        let margin = Int(Swift.max(config.tileNoiseSigmas * sigma, Double(contrast) / 2).rounded())
+        func inkCount(_ h: GrayHistogram) -> Int {
+            h.counts.indices.reduce(0) { $0 + (abs($1 - paper) > margin ? h.counts[$1] : 0) }
+        }
+        let before = inkCount(histogram)
+        guard before >= config.minInkPixels, 2 * inkCount(GrayHistogram(filtered)) < before else { return filtered }
+        return pixels
     }
 }
