@@ -92,11 +92,19 @@ struct InkPage: Sendable {
         let lightest = histogram.percentile(0.999, in: 0...255) ?? paper
         let contrast = Swift.max(paper - darkest, lightest - paper)
         let margin = Int(Swift.max(config.tileNoiseSigmas * sigma, Double(contrast) / 2).rounded())
-        func inkCount(_ h: GrayHistogram) -> Int {
-            h.counts.indices.reduce(0) { $0 + (abs($1 - paper) > margin ? h.counts[$1] : 0) }
+        // Counted on every row of a small page, on about 256 evenly spread rows of a large
+        // one (a full count cost 3 % of an A4 page's time).
+        let isInk = (0..<256).map { abs($0 - paper) > margin ? 1 : 0 }
+        let step = Swift.max(height / 256, 1)
+        func inkCount(_ image: [UInt8]) -> Int {
+            var n = 0
+            for y in stride(from: 0, to: height, by: step) {
+                for x in 0..<width { n &+= isInk[Int(image[y * width + x])] }
+            }
+            return n
         }
-        let before = inkCount(histogram)
-        guard before >= config.minInkPixels, 2 * inkCount(GrayHistogram(filtered)) < before else { return filtered }
+        let before = inkCount(pixels)
+        guard before * step >= config.minInkPixels, 2 * inkCount(filtered) < before else { return filtered }
         return pixels
     }
 }
