@@ -37,14 +37,16 @@ public struct DigitSegmenter: Sendable {
         var page = prepared
         let width = page.width, height = page.height
         var mask = page.mask
-        var labels = try removeLines(from: &mask, page: page)
-        if config.joinDots, let gap = DottedStrokes.dotGap(labels.components, strokeWidth: page.strokeWidth) {
-            // Close gaps a little wider than the typical one, then find the now solid strokes.
-            let radius = Swift.max(1, Int((config.dotGapRatio * gap / 2).rounded(.up)))
-            page.pixels = DottedStrokes.close(page.pixels, width: width, height: height, radius: radius)
+        var (labels, dots) = try removeLines(from: &mask, page: page, findDots: config.joinDots)
+        if let dots {
+            // Draw the strokes the dots stand for, then find the now solid strokes.
+            let links = DottedStrokes.links(dots, ratio: config.dotGapRatio)
+            DottedStrokes.draw(links, dots: dots, into: &page.pixels, width: width, height: height,
+                               paper: page.ink.paperLevel)
             page.mask = InkMask(pixels: page.pixels, width: width, height: height, isInk: page.ink.isInk)
+            page.strokeWidth = Double(page.mask.medianRunLength() ?? 1)
             mask = page.mask
-            labels = try removeLines(from: &mask, page: page)
+            labels = try removeLines(from: &mask, page: page, findDots: false).labels
         }
         let components = labels.components
         let h = Self.typicalHeight(components.map(\.box.height))
@@ -103,12 +105,24 @@ public struct DigitSegmenter: Sendable {
     /// out only lines that cross the whole sheet, edge to edge, to measure the digits; the
     /// real pass then uses that height, and can tell the frames of boxes (short, but
     /// cornered) as well.
-    private func removeLines(from mask: inout InkMask, page: InkPage) throws(SegmentationError) -> ConnectedComponents {
+    ///
+    /// With `findDots`, a page that the first pass shows to be written with a dotted pen
+    /// (`DottedStrokes.dots`) returns its dots and the first pass's labels: the dots must be
+    /// joined before the digit height, and so the real pass, can mean anything.
+    private func removeLines(from mask: inout InkMask, page: InkPage,
+                             findDots: Bool) throws(SegmentationError) -> (labels: ConnectedComponents, dots: [DottedStrokes.Dot]?) {
         func label(_ m: InkMask) throws(SegmentationError) -> ConnectedComponents {
             try ConnectedComponents(pixels: m.bits, width: m.width, height: m.height,
                                     maxComponents: config.maxComponents) { $0 != 0 }
         }
-        guard config.removeLines else { return try label(mask) }
+        func dots(_ labels: ConnectedComponents) -> [DottedStrokes.Dot]? {
+            guard findDots else { return nil }
+            return DottedStrokes.dots(in: labels, pixels: page.pixels, width: page.width, strokeWidth: page.strokeWidth)
+        }
+        guard config.removeLines else {
+            let labels = try label(mask)
+            return (labels, dots(labels))
+        }
         let thickness = Swift.max(4, Int((config.lineMaxThickness * page.strokeWidth).rounded()))
         // Lines are traced halfway between paper and the ink threshold (and include all ink).
         let faintLevel = (page.ink.paperLevel + page.ink.threshold) / 2
@@ -121,6 +135,7 @@ public struct DigitSegmenter: Sendable {
         var rough = mask
         let roughCleared = pageWide.apply(to: &rough, faint: faint)
         let roughLabels = try label(rough)
+        if let found = dots(roughLabels) { return (roughLabels, found) }
         // Digits: upright components at least half as tall as the tallest thing left (specks
         // and line ends are not digits); if every digit touches a frame, the frame's height.
         let tallest = roughLabels.components.map(\.box.height).max() ?? 1
@@ -135,8 +150,8 @@ public struct DigitSegmenter: Sendable {
                                   maxFrameThickness: thickness, penLines: pen,
                                   minFrameSide: Int((config.frameMinSide * h).rounded()), edgeToEdge: across)
         let cleared = remover.apply(to: &mask, faint: faint)
-        if cleared == 0 && roughCleared == 0 { return roughLabels }
-        return try label(mask)
+        if cleared == 0 && roughCleared == 0 { return (roughLabels, nil) }
+        return (try label(mask), nil)
     }
 
     /// Typical digit height: the median height of the components at least half as tall as

@@ -81,8 +81,10 @@ public struct SegmentationConfig: Sendable, Equatable {
 
     /// Join the dots of a dotted pen into strokes when most components on a page are dots.
     public var joinDots: Bool = true
-    /// Gaps between dots up to this × the gap between neighbouring dots along a stroke are closed.
-    public var dotGapRatio: Double = 2.4
+    /// Dots of a dotted pen are linked into strokes when their centres are at most this × the
+    /// page's dot spacing apart (the lower quartile of each dot's distance to its nearest dot;
+    /// a pen that skips leaves gaps up to twice its spacing).
+    public var dotGapRatio: Double = 2.0
 
     /// Most connected components a page may have before segmentation throws (bounds the work).
     public var maxComponents: Int = 50_000

@@ -94,7 +94,7 @@ extension Configuration {
             .bool("joinDots", \.segmentation.joinDots,
                   "Join the dots of a dotted pen into strokes when most components on a page are dots."),
             .double("dotGapRatio", \.segmentation.dotGapRatio, 0.01...10,
-                    "Gaps between dots up to this × the gap between neighbouring dots along a stroke are closed."),
+                    "Dots of a dotted pen are linked into strokes when their centres are at most this × the page's dot spacing (the lower quartile of each dot's distance to its nearest dot) apart."),
             .int("maxComponents", \.segmentation.maxComponents, 1...Int(Int32.max),
                  "Most connected components a page may have before the file is refused (bounds the work)."),
             .double("speckRatio", \.segmentation.speckRatio, 0...10,

@@ -94,6 +94,6 @@ final class StrokeWidthTests: XCTestCase {
         c.rect(20, 105, 3, 3); c.rect(200, 8, 2, 3)  // specks
         let labels = try ConnectedComponents(pixels: c.pixels, width: c.width, height: c.height,
                                              maxComponents: 100) { $0 < 128 }
-        XCTAssertNil(DottedStrokes.dotGap(labels.components, strokeWidth: 8))
+        XCTAssertNil(DottedStrokes.dots(in: labels, pixels: c.pixels, width: c.width, strokeWidth: 8))
     }
 }
