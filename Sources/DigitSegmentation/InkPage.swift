@@ -37,13 +37,13 @@ struct InkPage: Sendable {
         var flat: [UInt8]? = nil
         if dark == looksDark, config.backgroundBlockRatio > 0 {
             // The stroke width as a plain threshold sees it sets the least flattening scale
-            // (runs across a quarter of the page are shadow, not stroke).
+            // (measured so that a shadow band taken for ink does not pass for a stroke).
             var darkConfig = config
             darkConfig.polarity = .darkOnLight
             let rough = InkModel.estimate(canonical, width: width, height: height, config: darkConfig)
             let strokes = rough.flatMap { model in
                 InkMask(pixels: canonical, width: width, height: height, isInk: model.isInk)
-                    .medianRunLength(longest: Swift.max(width / 4, 1))
+                    .strokeWidthBesideShadows()
             } ?? 0
             flat = BackgroundFlattener.flatten(canonical, width: width, height: height,
                                                strokeWidth: Double(strokes), config: config)

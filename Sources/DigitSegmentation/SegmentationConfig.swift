@@ -47,10 +47,12 @@ public struct SegmentationConfig: Sendable, Equatable {
 
     /// Side of the blocks in which the paper's brightness is sampled, as a fraction of the
     /// image diagonal (kept within 4 ... 64 px); 0 turns background flattening off.
-    public var backgroundBlockRatio: Double = 0.025
+    /// Small, so a shadow's sharp edge blurs over a few pixels only, not into a band of "ink".
+    public var backgroundBlockRatio: Double = 0.008
     /// Radius, in blocks, of the closing that fills the paper level in under ink
-    /// (must exceed half the thickest stroke, in blocks).
-    public var backgroundRadius: Int = 2
+    /// (must exceed half the thickest stroke, in blocks). With the default blocks the closing
+    /// spans 0.056 × the diagonal: a shadow band narrower than that would be taken for ink.
+    public var backgroundRadius: Int = 3
     /// The page is flattened (divided by its paper level) only when the paper level varies by
     /// more than this fraction across it; evenly lit scans are left as they are.
     public var flattenMinShading: Double = 0.12

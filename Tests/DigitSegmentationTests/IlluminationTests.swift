@@ -90,4 +90,35 @@ final class IlluminationTests: XCTestCase {
         global.threshold = .otsu
         XCTAssertEqual(try DigitSegmenter(config: global).segment(c.image).map(\.box.x), [40])
     }
+
+    /// A shadow band with fairly sharp edges (a hand or a phone in the light) at a steep angle:
+    /// light 40 % under a band 150 px across (in x), its edges soft over 30 px (0.04 × the
+    /// diagonal), over a row of digits.
+    private func sharpShadowPage() -> TestCanvas {
+        var c = TestCanvas(width: 640, height: 480, paper: 235, ink: 40)
+        for k in 0..<5 {
+            c.rect(40 + 120 * k, 200, 7, 70); c.rect(40 + 120 * k, 263, 38, 7)
+        }
+        c.light { x, y in
+            let d = abs(Double(x) - 180 - 0.35 * Double(y))
+            let t = min(max((75 - d) / 30 + 0.5, 0), 1)
+            return 1 - 0.6 * t * t * (3 - 2 * t)
+        }
+        c.addNoise(amplitude: 3, seed: 11)
+        return c
+    }
+
+    func testStrokeWidthIsNotTheShadowBands() {
+        let page = sharpShadowPage()
+        let mask = InkMask(pixels: page.pixels, width: page.width, height: page.height) { $0 < 170 }
+        // Each row crosses the band once (about 150 px, under a quarter of the page), so the
+        // band's runs outnumber the strokes' and the horizontal median is the band's.
+        XCTAssertGreaterThan(mask.medianRunLength(longest: page.width / 4) ?? 0, 60)
+        XCTAssertEqual(Double(mask.strokeWidthBesideShadows() ?? 0), 7, accuracy: 1)
+    }
+
+    func testSharpEdgedShadowBandIsFlattenedAwayFromTheDigits() throws {
+        let digits = try DigitSegmenter().segment(sharpShadowPage().image)
+        XCTAssertEqual(digits.map(\.box), (0..<5).map { PixelBox(x: 40 + 120 * $0, y: 200, width: 38, height: 70) })
+    }
 }
