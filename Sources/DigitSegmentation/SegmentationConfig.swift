@@ -130,9 +130,10 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var splitMinLineWidth: Double = 1.7
     /// Without a scorer, blobs this wide are split at their deepest projection valleys.
     public var splitBlindAspect: Double = 1.6
-    /// A split is taken only when its least confident piece reaches this confidence (the
-    /// network reads halves of wide single digits as digits too, at 0.95 ... 0.99).
-    public var splitMinConfidence: Double = 0.99
+    /// A split is taken only when its least confident piece reaches this (calibrated)
+    /// confidence. The shipped model reads halves of some wide single digits as digits too;
+    /// 0.9 keeps those of the generated suite whole while splitting most touching pairs it can.
+    public var splitMinConfidence: Double = 0.9
     /// Each piece is at least this × the blob's height wide (a narrow 1).
     public var splitMinPieceWidth: Double = 0.15
     /// Each piece is at least this × the blob's height tall (digits on a line are alike).

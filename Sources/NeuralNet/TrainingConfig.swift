@@ -28,6 +28,12 @@ public struct TrainingConfig: Sendable, Equatable {
     /// Label smoothing ε: the target is 1 − ε on the label and ε spread evenly over all classes
     /// (the label included), which keeps logits from growing without bound.
     public var labelSmoothing: Float = 0.05
+    /// Stochastic weight averaging: the last `averageEpochs` epochs run at the constant
+    /// `averageLearningRate` (the warm-up and cosine schedule covers the epochs before them),
+    /// and the shipped weights are the mean of the weights after each of those epochs, with
+    /// batchnorm statistics measured again for them. 0 turns it off.
+    public var averageEpochs: Int = 0
+    public var averageLearningRate: Float = 0.0002
     /// Training images held out to report validation accuracy each epoch.
     public var validationCount: Int = 0
     public var seed: UInt64 = 1

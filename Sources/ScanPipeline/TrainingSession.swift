@@ -93,6 +93,11 @@ public enum TrainingSession {
             "training_seconds": String(format: "%.0f", seconds),
         ])
         let held = min(config.validationCount, labels.count - 1)
+        if held > 0 && config.averageEpochs > 0 {
+            let accuracy = Trainer.accuracy(model: described, images: images, labels: labels,
+                                            range: (labels.count - held)..<labels.count)
+            log(String(format: "averaged weights of the last %d epochs: validation acc %.4f", config.averageEpochs, accuracy))
+        }
         if held > 0 {
             // Temperature scaling on the held-out images: the network never trained on them.
             let size = described.input.pixelCount

@@ -40,6 +40,12 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Label smoothing, instead of the recipe's.")
     var labelSmoothing: Float?
 
+    @Option(name: .long, help: "Average the weights of this many last epochs, run at a constant learning rate (0 for none).")
+    var averageEpochs = defaults.averageEpochs
+
+    @Option(name: .long, help: "Learning rate of the averaged epochs.")
+    var averageLearningRate = defaults.averageLearningRate
+
     @Option(name: .long, help: "Elastic distortion in pixels (0 for none), instead of the recipe's.")
     var elastic: Float?
 
@@ -86,6 +92,8 @@ struct TrainCommand: ParsableCommand {
         guard threads >= 0 else { throw ValidationError("--threads must be 0 (every core) or more.") }
         guard mnist != nil || !images.isEmpty else { throw ValidationError("give --mnist DIR, --images DIR, or both.") }
         if let n = mnistLimit, n < 1 { throw ValidationError("--mnist-limit must be at least 1.") }
+        guard (0...epochs).contains(averageEpochs) else { throw ValidationError("--average-epochs must be between 0 and --epochs.") }
+        guard averageLearningRate > 0, averageLearningRate.isFinite else { throw ValidationError("--average-learning-rate must be a positive number.") }
         guard imagesRepeat >= 1 else { throw ValidationError("--images-repeat must be at least 1.") }
         if let s = labelSmoothing, !(0..<1).contains(s) { throw ValidationError("--label-smoothing must be in [0, 1).") }
         if let e = elastic, !(e >= 0 && e <= 10) { throw ValidationError("--elastic must be between 0 and 10 pixels.") }
@@ -96,6 +104,8 @@ struct TrainCommand: ParsableCommand {
         if let labelSmoothing { config.labelSmoothing = labelSmoothing }
         if let elastic { config.augmentElastic = elastic }
         config.epochs = epochs
+        config.averageEpochs = averageEpochs
+        config.averageLearningRate = averageLearningRate
         config.batchSize = batchSize
         config.learningRate = learningRate
         config.optimizer = optimizer

@@ -55,6 +55,30 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(m1.parameters, m2.parameters)
     }
 
+    /// Weight averaging: the averaged epochs run at their constant rate, and the result is
+    /// neither the last epoch's weights nor worse than chance; batchnorm is measured again.
+    func testAveragedEpochsRunAtTheirRateAndAverage() throws {
+        var config = TrainingConfig.v1
+        config.epochs = 3
+        config.averageEpochs = 2
+        config.averageLearningRate = 0.001
+        config.batchSize = 32
+        config.learningRate = 0.01
+        config.seed = 42
+        let (images, labels) = syntheticData(count: 256, seed: 9)
+        let trainer = try Trainer(config: config, architecture: Architecture.tiny())
+        var rates: [Float] = []
+        let averaged = try trainer.train(images: images, labels: labels) { rates.append($0.learningRate) }
+        XCTAssertEqual(Array(rates.suffix(2)), [0.001, 0.001])
+        XCTAssertLessThan(rates[0], 0.001, "the first epoch ends its cosine near 0")
+        var plain = config
+        plain.averageEpochs = 0
+        let last = try Trainer(config: plain, architecture: Architecture.tiny()).train(images: images, labels: labels) { _ in }
+        XCTAssertNotEqual(averaged.parameters, last.parameters)
+        let (test, testLabels) = syntheticData(count: 200, seed: 77)
+        XCTAssertGreaterThan(Trainer.accuracy(model: averaged, images: test, labels: testLabels, range: 0..<200), 0.9)
+    }
+
     func testLearningRateScheduleWarmsUpThenDecays() throws {
         var config = TrainingConfig()
         config.learningRate = 0.1

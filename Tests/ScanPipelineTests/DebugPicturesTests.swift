@@ -14,6 +14,8 @@ final class DebugPicturesTests: XCTestCase {
         var config = Configuration()
         config.output.debugDir = dir.path + "/" + debug
         config.run.filesPerChunk = chunk
+        // Between the fake classifier's 0.5 and 0.9, so both colours can show.
+        config.classifier.minConfidence = 0.8
         let engine = ScanEngine(config: config, classifier: FakeClassifier())
         var walker = InputWalker(roots: [.path(Array((dir.path + "/scans").utf8))], options: config.inputs)
         var results: [FileResult] = []

@@ -12,7 +12,7 @@ final class EvaluationTests: XCTestCase {
     }
 
     func testTemperatureChangesConfidenceNotAnswers() throws {
-        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors")
+        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors").withTemperature(1)
         var data = try MNISTDataset.load(directory: root() + "/Tests/Fixtures/mnist", split: .test)
         let n = 300
         data.images = Array(data.images.prefix(n * data.rows * data.columns))

@@ -115,7 +115,9 @@ public final class Trainer {
         let digitCount = labels[0..<trainCount].reduce(0) { $0 + (Int($1) < classCount ? 1 : 0) }
         let batch = max(1, config.batchSize)
         let stepsPerEpoch = (trainCount + batch - 1) / batch
-        let total = stepsPerEpoch * config.epochs
+        let averaging = min(max(0, config.averageEpochs), config.epochs)
+        let mainSteps = stepsPerEpoch * (config.epochs - averaging)
+        var average: [Double]? = averaging > 0 ? [Double](repeating: 0, count: parameters.count) : nil
         var rng = SplitMix64(seed: config.seed &+ 0x5EED)
         var order = Array(0..<trainCount)
         let augment = Augmentation(rotationDegrees: config.augmentRotation, shift: config.augmentShift,
@@ -132,12 +134,15 @@ public final class Trainer {
                 let ids = Array(order[(b * batch)..<min(trainCount, (b + 1) * batch)])
                 let pixels = augmented(images: images, ids: ids, augment: augment,
                                        seed: config.seed &* 1_000_003 &+ UInt64(stepIndex))
-                lr = learningRate(step: stepIndex, total: total)
+                lr = stepIndex < mainSteps ? learningRate(step: stepIndex, total: mainSteps) : config.averageLearningRate
                 let (loss, hits) = step(pixels: pixels, labels: ids.map { Int(labels[$0]) }, lr: lr,
                                         dropoutSeed: config.seed ^ UInt64(stepIndex) &* 0x9E37_79B9)
                 lossSum += Double(loss) * Double(ids.count)
                 correct += hits
                 stepIndex += 1
+            }
+            if epoch > config.epochs - averaging, average != nil {
+                for i in parameters.indices { average![i] += Double(parameters[i]) }
             }
             var validation: Float?
             if held > 0 {
@@ -149,7 +154,32 @@ public final class Trainer {
                                  trainAccuracy: Float(correct) / Float(max(1, digitCount)),
                                  validationAccuracy: validation, learningRate: lr, seconds: seconds))
         }
+        if let average {
+            for i in parameters.indices { parameters[i] = Float(average[i] / Double(averaging)) }
+            remeasureBatchNorm(images: images, ids: order, batch: batch)
+        }
         return try model()
+    }
+
+    /// Batchnorm's running statistics for the current (averaged) weights: the mean of weights
+    /// is not the mean of their statistics, so they are measured again on 100 unaugmented
+    /// batches (the running average's momentum of 0.1 forgets its old value within them).
+    private func remeasureBatchNorm(images: [UInt8], ids: [Int], batch: Int) {
+        let size = input.pixelCount
+        var start = 0
+        for _ in 0..<100 where start < ids.count {
+            let chunk = ids[start..<min(ids.count, start + batch)]
+            start += batch
+            var pixels = [Float](repeating: 0, count: chunk.count * size)
+            for (k, id) in chunk.enumerated() {
+                for j in 0..<size { pixels[k * size + j] = Float(images[id * size + j]) }
+            }
+            let x = Tensor(shape: [chunk.count, input.channels, input.height, input.width], data: input.normalised(pixels))
+            parameters.withUnsafeMutableBufferPointer { p in
+                _ = network.forward(x, params: p.baseAddress!, training: true, through: 0..<logitsEnd)
+                network.updateState(params: p.baseAddress!)
+            }
+        }
     }
 
     private var classCount: Int {
