@@ -17,6 +17,7 @@
 #   make nondigits  how often MODEL reads a non-digit mark as a confident digit
 #   make finetune-demo  fine-tune MODEL on 200 pictures of one held-out font, accuracy before/after
 #   make train-robust   the shipped model's full training command (fonts and marks first)
+#   make model-report   every model-card figure for MODEL (MNIST, other hands, marks, end-to-end suite)
 
 SWIFT      ?= swift
 PYTHON     ?= python3
@@ -39,7 +40,7 @@ MARKS_DIR  ?= /tmp/digitscan-marks
 HARD_DIR   ?= /work/hard-out
 HARD_CSV   ?= /tmp/hard.csv
 
-.PHONY: setup build demo test bench evaluate train samples suite hard fonts marks other-hands nondigits finetune-demo train-robust
+.PHONY: setup build demo test bench evaluate train samples suite hard fonts marks other-hands nondigits finetune-demo train-robust model-report
 
 setup:
 	@scripts/setup.sh
@@ -101,3 +102,6 @@ finetune-demo: build
 train-robust: build fonts marks
 	$(BIN) train --mnist $(MNIST) --images $(FONTS_DIR)/train --non-digits $(MARKS_DIR)/train \
 		--validation-count 5000 --epochs 30 -o $(MODEL)
+
+model-report: build
+	BIN=$(BIN) FONTS_DIR=$(FONTS_DIR) MARKS_DIR=$(MARKS_DIR) scripts/model_report.sh $(MODEL)
