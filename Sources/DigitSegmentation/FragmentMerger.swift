@@ -1,6 +1,10 @@
 /// How two pieces relate when they may be one digit.
 private enum PairKind { case stacked, sideBySide, fragment }
 
+/// How two close pieces lie in the first merging pass: one above the other, sharing rows
+/// (both join), or near but not joining there.
+private enum TightJoin { case above, within, near }
+
 /// A digit before normalisation: the components that make it up and their joint box.
 struct DigitCandidate: Sendable, Equatable {
     var box: PixelBox
@@ -10,8 +14,11 @@ struct DigitCandidate: Sendable, Equatable {
 
 /// Joins the pieces of one digit (a broken stroke, a 5's detached top bar) into one candidate.
 ///
-/// Two passes. First, pieces stacked with a hairline gap (relative to their own height) join
-/// whatever their size, so a digit broken in two still measures its full height. Then, with
+/// Two passes. First, pieces one above the other with a hairline gap join whatever their
+/// size, so a digit broken in two still measures its full height: stacked boxes with a gap
+/// small for the shorter piece, or ink close for the taller one (a slanted stroke broken
+/// across, a short piece broken off). Not so two digits of neighbouring lines written close:
+/// a piece with a whole digit of its height beside it is a digit of its own line. Then, with
 /// the typical digit height H measured on those groups, pieces join when they are stacked
 /// (x-extents overlapping by a good share of the narrower piece, small vertical gap), their
 /// ink almost touches side by side, or one is a short fragment whose ink is close to the
@@ -32,12 +39,27 @@ struct FragmentMerger: Sendable {
         var groups = UnionFind(boxes)
         let firstReach = Int((config.mergeTightGap * Double(pieces.map(\.box.height).max() ?? 1)).rounded(.up))
         let pieceHeight = Int(DigitSegmenter.typicalHeight(pieces.map(\.box.height)).rounded())
-        let tightPairs = candidatePairs(boxes, cell: pieceHeight, reach: firstReach) { i, j in
+        // Close pairs: those that join here, and any whose ink nearly touches over shared
+        // columns (which says the pieces are not whole digits standing apart).
+        let closePairs = candidatePairs(boxes, cell: pieceHeight, reach: firstReach) { i, j -> (Double, TightJoin)? in
             let (a, b) = (boxes[i], boxes[j])
-            let gap = Double(a.verticalGap(b))
-            return stacked(a, b) && gap <= config.mergeTightGap * Double(Swift.min(a.height, b.height)) ? (gap, ()) : nil
+            guard !underlines(a, b, Double(pieceHeight)), !underlines(b, a, Double(pieceHeight)) else { return nil }
+            let (shorter, taller) = (Double(Swift.min(a.height, b.height)), Double(Swift.max(a.height, b.height)))
+            let above = 4 * a.verticalOverlap(b) <= Int(shorter)
+            let boxGap = Double(a.verticalGap(b))
+            // Pieces sharing rows are not two lines.
+            if stacked(a, b) && boxGap <= config.mergeTightGap * shorter { return (boxGap, boxGap > 0 ? .above : .within) }
+            // A break across a slanted stroke, or beside a short piece: one piece above the
+            // other (barely sharing rows), their ink close for the taller piece's size.
+            guard above || a.horizontalOverlap(b) > 0,
+                  let gap = inkGap(i, j, firstReach), Double(gap) <= config.mergeTightGap * taller else { return nil }
+            return (Double(gap), !above ? .near : boxGap > 0 ? .above : .within)
         }
-        for pair in tightPairs { groups.join(pair.a, pair.b) { _, _, _ in true } }
+        // Two digits of neighbouring lines written close (a thick pen) are not one digit.
+        let inLine = besideWholeDigit(boxes, cell: pieceHeight, paired: closePairs.map { ($0.a, $0.b) })
+        for pair in closePairs where pair.kind == .within || (pair.kind == .above && !(inLine[pair.a] || inLine[pair.b])) {
+            groups.join(pair.a, pair.b) { _, _, _ in true }
+        }
 
         let h = Swift.max(DigitSegmenter.typicalHeight(groups.rootBoxes.map(\.height)), 1)
         let maxVerticalGap = Int((config.mergeMaxVerticalGap * h).rounded())
@@ -92,6 +114,29 @@ struct FragmentMerger: Sendable {
         let flat = b.width >= 2 * b.height && Double(b.height) < config.markMaxHeight * h
         let dot = Double(Swift.max(b.width, b.height)) < config.markMaxHeight * h && 2 * Swift.min(b.width, b.height) >= Swift.max(b.width, b.height)
         return flat || dot
+    }
+
+    /// For each piece, whether a whole digit of about its height stands beside it, sharing
+    /// most of its rows: the piece is then a digit in a line, not part of one broken in two.
+    ///
+    /// A neighbour is whole when it is in none of the `paired` pieces: on a page of broken
+    /// digits the neighbours are broken as well, and their halves stand side by side.
+    private func besideWholeDigit(_ boxes: [PixelBox], cell: Int, paired: [(Int, Int)]) -> [Bool] {
+        var isPaired = [Bool](repeating: false, count: boxes.count)
+        for (a, b) in paired { isPaired[a] = true; isPaired[b] = true }
+        var inLine = [Bool](repeating: false, count: boxes.count)
+        guard isPaired.contains(true) else { return inLine }
+        let pairs = candidatePairs(boxes, cell: cell, reach: cell) { i, j -> (Double, Void)? in
+            let (a, b) = (boxes[i], boxes[j])
+            let (shorter, taller) = (Swift.min(a.height, b.height), Swift.max(a.height, b.height))
+            let beside = a.horizontalOverlap(b) == 0 && a.horizontalGap(b) <= shorter && 2 * a.verticalOverlap(b) >= taller
+            return beside && 5 * shorter >= 4 * taller ? (0, ()) : nil
+        }
+        for pair in pairs {
+            if !isPaired[pair.b] { inLine[pair.a] = true }
+            if !isPaired[pair.a] { inLine[pair.b] = true }
+        }
+        return inLine
     }
 
     /// Whether a piece is too short (and not wide enough) to be a digit on its own.

@@ -1,0 +1,56 @@
+import XCTest
+import ImageDecoding
+@testable import DigitSegmentation
+
+/// Pieces of one digit join; digits of neighbouring lines, written close, do not.
+final class FragmentMergerTests: XCTestCase {
+    private let segmenter = DigitSegmenter()
+
+    /// Draws a stroke of radius `r` from (`x0`, `y0`) to (`x1`, `y1`).
+    private func stroke(_ c: inout TestCanvas, _ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, r: Int = 3) {
+        let steps = max(abs(x1 - x0), abs(y1 - y0), 1)
+        for k in 0...steps {
+            let t = Double(k) / Double(steps)
+            c.disc(Int((Double(x0) + t * Double(x1 - x0)).rounded()), Int((Double(y0) + t * Double(y1 - y0)).rounded()), r)
+        }
+    }
+
+    func testSlantedOneBrokenAcrossItsStrokeIsOneDigit() throws {
+        // Alone on the page, so the digit height comes from the two pieces. They barely
+        // share columns, so they are not stacked; a 2 px gap lies between their ink.
+        var c = TestCanvas(width: 140, height: 130)
+        stroke(&c, 72, 10, 58, 38)
+        stroke(&c, 54, 46, 30, 104)
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.count, 1)
+        // Both pieces: neither alone is 70 px tall.
+        XCTAssertGreaterThan(digits.first?.box.height ?? 0, 90)
+    }
+
+    func testShortPieceFourPixelsAboveItsStemIsOneDigit() throws {
+        // A "1" whose top third broke off: the 4 px gap is small beside the 40 px stem,
+        // large beside the 20 px piece.
+        var c = TestCanvas(width: 120, height: 110)
+        c.rect(50, 20, 8, 20); c.rect(50, 44, 8, 40)
+        XCTAssertEqual(try segmenter.segment(c.image).map(\.box), [PixelBox(x: 50, y: 20, width: 8, height: 64)])
+    }
+
+    func testDigitOverTheNextLineWrittenCloseStaysApart() throws {
+        // A thick pen: 6 px between the lines, a tenth of the digit height. The lower piece
+        // has a whole digit of its height beside it, so it is a digit of its own line.
+        var c = TestCanvas(width: 240, height: 180)
+        c.rect(40, 20, 14, 60)
+        for x in [40, 90, 140] { c.rect(x, 86, 14, 60) }
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.map(\.line), [0, 1, 1, 1])
+        XCTAssertEqual(digits.map(\.box.height), [60, 60, 60, 60])
+    }
+
+    func testDigitsAllBrokenAcrossTheLineEachStayWhole() throws {
+        // Every digit of the line broke at the same height: the halves stand side by side,
+        // but their neighbours are broken too, so each pair still joins.
+        var c = TestCanvas(width: 200, height: 120)
+        for x in [40, 70, 100] { c.rect(x, 20, 8, 30); c.rect(x, 53, 8, 30) }
+        XCTAssertEqual(try segmenter.segment(c.image).map(\.box.height), [63, 63, 63])
+    }
+}
