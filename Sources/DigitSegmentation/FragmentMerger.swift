@@ -21,7 +21,7 @@ struct DigitCandidate: Sendable, Equatable {
 /// a piece with a whole digit of its height beside it is a digit of its own line. Then, with
 /// the typical digit height H measured on those groups, pieces join when they are stacked
 /// (x-extents overlapping by a good share of the narrower piece, small vertical gap), their
-/// ink almost touches side by side, or one is a short fragment whose ink is close to the
+/// ink almost touches side by side (a little further apart when one is clearly short), or one is a short fragment whose ink is close to the
 /// other's; nearest ink first (gaps are measured between pixels, not boxes),
 /// and never into a group taller or wider than a plausible digit, so neighbouring digits stay
 /// apart. Pairs come from a grid of cells one digit-height wide: linear work in practice.
@@ -65,7 +65,8 @@ struct FragmentMerger: Sendable {
         let maxVerticalGap = Int((config.mergeMaxVerticalGap * h).rounded())
         let maxSideGap = Int((config.mergeMaxSideGap * h).rounded())
         let maxFragmentGap = Int((config.mergeMaxFragmentGap * h).rounded())
-        let reach = Swift.max(maxVerticalGap, maxSideGap, maxFragmentGap)
+        let maxShortSideGap = Int((config.mergeMaxShortSideGap * h).rounded())
+        let reach = Swift.max(maxVerticalGap, maxSideGap, maxFragmentGap, maxShortSideGap)
         let pairs = candidatePairs(boxes, cell: Int(h.rounded()), reach: reach) { i, j -> (Double, PairKind)? in
             let (a, b) = (boxes[i], boxes[j])
             let gap = inkGap(i, j, reach)
@@ -75,6 +76,11 @@ struct FragmentMerger: Sendable {
             } else if (stacked(a, b) || capped(a, b, h)) && a.verticalGap(b) <= maxVerticalGap {
                 kind = .stacked
             } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxSideGap {
+                kind = .sideBySide
+            } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxShortSideGap
+                        && Double(Swift.min(a.height, b.height)) < config.mergeShortPieceRatio * h {
+                // A stroke broken beside its digit's other part (a 6's stem and loop): the
+                // gap may be wider than between whole digits when a piece is clearly short.
                 kind = .sideBySide
             } else if (isFragment(a, h) || isFragment(b, h)) && (gap ?? Int.max) <= maxFragmentGap
                         && (a.horizontalOverlap(b) > 0 || !(isMark(a, h) || isMark(b, h))) {

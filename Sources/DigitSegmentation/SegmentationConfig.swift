@@ -105,6 +105,11 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var mergeMaxVerticalGap: Double = 0.35
     /// Side-by-side pieces merge when the gap between their ink is at most this × H.
     public var mergeMaxSideGap: Double = 0.07
+    /// Side-by-side pieces merge when the gap between their ink is at most this × H and the
+    /// shorter is under `mergeShortPieceRatio` × H (a digit broken down its height).
+    public var mergeMaxShortSideGap: Double = 0.1
+    /// A piece under this × H tall is clearly short of a whole digit (see `mergeMaxShortSideGap`).
+    public var mergeShortPieceRatio: Double = 0.75
     /// A piece shorter than this × H (and narrower than `fragmentMaxWidthRatio` × H) is a
     /// fragment; a digit whose longer side is below this × H is dropped.
     public var fragmentHeightRatio: Double = 0.5

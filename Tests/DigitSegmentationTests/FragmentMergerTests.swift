@@ -35,6 +35,21 @@ final class FragmentMergerTests: XCTestCase {
         XCTAssertEqual(try segmenter.segment(c.image).map(\.box), [PixelBox(x: 50, y: 20, width: 8, height: 64)])
     }
 
+    func testSixBrokenBetweenStemAndLoopIsOneDigit() throws {
+        // Two whole 50 px digits set the height; the 6's stem (36 px) and loop (25 px) lie
+        // 5 px apart, a tenth of it: wider than the ink gap allowed between whole digits.
+        var c = TestCanvas(width: 180, height: 100)
+        c.rect(20, 20, 8, 50); c.rect(60, 20, 8, 50)
+        c.rect(100, 20, 6, 36)
+        for k in 0..<72 {
+            let t = Double(k) * Double.pi / 36
+            c.disc(123 + Int((10 * cos(t)).rounded()), 52 + Int((10 * sin(t)).rounded()), 2)
+        }
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.map(\.box.x), [20, 60, 100])
+        XCTAssertEqual(digits.last?.box.maxX, 136)
+    }
+
     func testDigitOverTheNextLineWrittenCloseStaysApart() throws {
         // A thick pen: 6 px between the lines, a tenth of the digit height. The lower piece
         // has a whole digit of its height beside it, so it is a digit of its own line.
