@@ -102,7 +102,10 @@ struct FragmentMerger: Sendable {
                 // joined its body, the bar's closeness to the next digit must not pull that in.
                 (pair.kind != .fragment || isFragment(first, h) || isFragment(second, h))
                     && Double(union.height) <= config.mergeMaxHeightRatio * h
-                    && Double(union.width) <= config.mergeMaxWidthRatio * h
+                    // A piece within a wide digit's columns (a 2's broken-off top) does not
+                    // widen it: its width is no reason to refuse.
+                    && (Double(union.width) <= config.mergeMaxWidthRatio * h
+                        || union.width == Swift.max(first.width, second.width))
             }
         }
         return (groups.candidates(pieces.map(\.index)), h)

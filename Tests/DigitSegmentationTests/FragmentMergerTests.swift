@@ -68,4 +68,17 @@ final class FragmentMergerTests: XCTestCase {
         for x in [40, 70, 100] { c.rect(x, 20, 8, 30); c.rect(x, 53, 8, 30) }
         XCTAssertEqual(try segmenter.segment(c.image).map(\.box.height), [63, 63, 63])
     }
+
+    func testPieceWithinAWideDigitsColumnsJoinsIt() {
+        // A wide 2 (66 px, more than 1.25 × H = 62.5) and its broken-off top, 6 px above,
+        // within its columns: joining does not widen the digit. Two 50 px bars set H.
+        let boxes = [PixelBox(x: 0, y: 0, width: 8, height: 50), PixelBox(x: 30, y: 0, width: 8, height: 50),
+                     PixelBox(x: 100, y: 14, width: 66, height: 21), PixelBox(x: 120, y: 0, width: 28, height: 8)]
+        let (candidates, h) = FragmentMerger(config: SegmentationConfig()).merge(Array(zip(boxes.indices, boxes))) { i, j, limit in
+            let gap = max(boxes[i].horizontalGap(boxes[j]), boxes[i].verticalGap(boxes[j]))
+            return gap <= limit ? gap : nil
+        }
+        XCTAssertEqual(h, 50)
+        XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 100, y: 0, width: 66, height: 35)])
+    }
 }
