@@ -20,9 +20,11 @@ struct DigitCandidate: Sendable, Equatable {
 /// across, a short piece broken off). Not so two digits of neighbouring lines written close:
 /// a piece with a whole digit of its height beside it is a digit of its own line. Then, with
 /// the typical digit height H measured on those groups, pieces join when they are stacked
-/// (x-extents overlapping by a good share of the narrower piece, small vertical gap), their
-/// ink almost touches side by side (a little further apart when one is clearly short), or one is a short fragment whose ink is close to the
-/// other's; nearest ink first (gaps are measured between pixels, not boxes),
+/// (x-extents overlapping by a good share of the narrower piece, small vertical gap; or
+/// one above the other over any shared columns, with their ink that close), their ink
+/// almost touches side by side (a little further apart when one is clearly short), or one
+/// is a short fragment whose ink is close to the other's; nearest ink first (gaps are
+/// measured between pixels, not boxes),
 /// and never into a group taller or wider than a plausible digit, so neighbouring digits stay
 /// apart. Pairs come from a grid of cells one digit-height wide: linear work in practice.
 struct FragmentMerger: Sendable {
@@ -74,6 +76,11 @@ struct FragmentMerger: Sendable {
             if underlines(a, b, h) || underlines(b, a, h) {
                 return nil
             } else if (stacked(a, b) || capped(a, b, h)) && a.verticalGap(b) <= maxVerticalGap {
+                kind = .stacked
+            } else if a.horizontalOverlap(b) > 0 && 4 * a.verticalOverlap(b) <= Swift.min(a.height, b.height)
+                        && (gap ?? Int.max) <= maxVerticalGap {
+                // One above the other over a few shared columns, the ink as close as stacked
+                // pieces' boxes: a slanted stroke broken across (a 7's bar and stem).
                 kind = .stacked
             } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxSideGap {
                 kind = .sideBySide

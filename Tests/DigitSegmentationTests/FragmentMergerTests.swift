@@ -81,4 +81,17 @@ final class FragmentMergerTests: XCTestCase {
         XCTAssertEqual(h, 50)
         XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 100, y: 0, width: 66, height: 35)])
     }
+
+    func testSlantedSevenBrokenBetweenBarAndStemIsOneDigit() {
+        // The bar (21 px) ends above the stem's first columns; 9 px of paper lie between their
+        // ink, about a quarter of H (40, from two whole digits): too far for the first pass,
+        // and the pieces share too few columns to count as stacked.
+        let boxes = [PixelBox(x: 0, y: 0, width: 8, height: 40), PixelBox(x: 30, y: 0, width: 8, height: 40),
+                     PixelBox(x: 100, y: 0, width: 19, height: 21), PixelBox(x: 115, y: 18, width: 16, height: 26)]
+        let (candidates, _) = FragmentMerger(config: SegmentationConfig()).merge(Array(zip(boxes.indices, boxes))) { i, j, limit in
+            let gap = Set([i, j]) == [2, 3] ? 9 : max(boxes[i].horizontalGap(boxes[j]), boxes[i].verticalGap(boxes[j]))
+            return gap <= limit ? gap : nil
+        }
+        XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 100, y: 0, width: 31, height: 44)])
+    }
 }
