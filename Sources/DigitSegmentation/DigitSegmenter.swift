@@ -89,7 +89,7 @@ public struct DigitSegmenter: Sendable {
             if let mine = others.firstIndex(of: candidates[i].box.width) { others.remove(at: mine) }
             others.sort()
             let lineWidth = others.count >= 2 ? Double(others[others.count / 2]) : nil
-            if let pieces = splitter.split(crop, lineWidth: lineWidth, scorer: scorer, finish: finish) {
+            if let pieces = splitter.split(crop, lineWidth: lineWidth, scorer: scorer, trustDoubt: dots == nil, finish: finish) {
                 found += pieces.map { SegmentedDigit(box: $0.box, line: lineOf[i], pixels: finish($0)) }
             } else {
                 found.append(SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: finish(crop)))

@@ -37,6 +37,7 @@ extension SegmentationConfig {
         try check(mergeMaxHeightRatio >= 1, "mergeMaxHeightRatio", mergeMaxHeightRatio, ">= 1")
         try check(mergeMaxWidthRatio > 0, "mergeMaxWidthRatio", mergeMaxWidthRatio, "> 0")
         try check(splitMinAspect > 0, "splitMinAspect", splitMinAspect, "> 0")
+        try check(splitUncertainAspect > 0, "splitUncertainAspect", splitUncertainAspect, "> 0")
         try check(splitBlindAspect > 0, "splitBlindAspect", splitBlindAspect, "> 0")
         try check((0...1).contains(splitMinConfidence), "splitMinConfidence", splitMinConfidence, "0...1")
         try check(splitMinLineWidth > 0, "splitMinLineWidth", splitMinLineWidth, "> 0")

@@ -131,6 +131,10 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// Blobs at least this wide (× their own height) are tried as 2 or 3 touching digits
     /// (1 % of MNIST digits are wider than 1.33; two touching digits are 1 ... 2.3).
     public var splitMinAspect: Double = 1.3
+    /// Narrower blobs, down to this × their height, are tried too when the network reads the
+    /// whole blob with less than `splitMinConfidence` (digits touching with little overlap in
+    /// width, e.g. a 7 leaning over a 9).
+    public var splitUncertainAspect: Double = 1.0
     /// ... and, on a line with at least two other digits, this × their median width.
     public var splitMinLineWidth: Double = 1.7
     /// Without a scorer, blobs this wide are split at their deepest projection valleys.

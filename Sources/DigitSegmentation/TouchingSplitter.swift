@@ -6,6 +6,10 @@
 /// squeezed digits as one with full confidence, and the halves of a wide 7 as digits too, so
 /// its confidence picks *where* to cut, not *whether*.
 ///
+/// Narrower blobs, down to `splitUncertainAspect`, are tried only when the network reads the
+/// whole blob with less than `splitMinConfidence` (trained with outlier exposure, it gives two
+/// digits a low score), and only at columns with little ink: digits touch in a stroke or two.
+///
 /// Candidate cuts are columns where the vertical ink projection has a local minimum (where
 /// the strokes thin out between two digits), plus the columns nearest a half and the thirds.
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
@@ -19,10 +23,12 @@ struct TouchingSplitter: Sendable {
     /// The pieces of `crop`, left to right, or nil to keep it whole.
     ///
     /// `finish` turns a crop into the network's 28×28 input.
+    /// `trustDoubt` is false where the network's low confidence in a whole blob is no sign of
+    /// two digits (strokes drawn between the dots of a dotted pen), so narrow blobs stay whole.
     /// `lineWidth` is the median width of the other digits on the blob's line (nil when it
     /// has fewer than two).
     func split(_ crop: DigitCrop, lineWidth: Double?, scorer: (any DigitScorer)?,
-               finish: (DigitCrop) -> [UInt8]) -> [DigitCrop]? {
+               trustDoubt: Bool = true, finish: (DigitCrop) -> [UInt8]) -> [DigitCrop]? {
         let w = crop.width, h = crop.height
         guard h >= config.minDigitHeight else { return nil }
         if let lineWidth, Double(w) < config.splitMinLineWidth * lineWidth { return nil }
@@ -33,10 +39,23 @@ struct TouchingSplitter: Sendable {
             // Digits are typically 0.7 of their height wide.
             return blindSplit(crop, projection: projection, pieces: Swift.min(3, Swift.max(2, Int((aspect / 0.7).rounded()))))
         }
-        guard aspect >= config.splitMinAspect else { return nil }
+        // A blob that is not clearly wide is tried only when the network does not read it
+        // as one digit (trained with outlier exposure, it gives two digits a low score).
+        let wide = aspect >= config.splitMinAspect
+        guard wide || (trustDoubt && aspect >= config.splitUncertainAspect) else { return nil }
+        if !wide {
+            guard let whole = scorer.confidences(for: [finish(crop)]).first,
+                  Double(whole) < config.splitMinConfidence else { return nil }
+        }
 
         let minWidth = Swift.max(2, Int((config.splitMinPieceWidth * Double(h)).rounded()))
-        let cuts = candidateCuts(projection, minWidth: minWidth)
+        var cuts = candidateCuts(projection, minWidth: minWidth)
+        if !wide {
+            // Touching digits meet in a stroke or two; a cut through a single digit's
+            // thickest columns (the three bars of a 3) is the network's doubt, not a pair.
+            let median = projection.sorted()[w / 2]
+            cuts = cuts.filter { projection[$0] <= Self.uncertainCutInk * median }
+        }
         var splits: [[Int]] = cuts.map { [$0] }
         for (i, a) in cuts.enumerated() {
             for b in cuts[(i + 1)...] where abs(b - a) >= minWidth { splits.append([Swift.min(a, b), Swift.max(a, b)]) }
@@ -70,6 +89,10 @@ struct TouchingSplitter: Sendable {
         guard let best, best.score >= config.splitMinConfidence else { return nil }
         return best.pieces
     }
+
+    /// In a blob kept only for the network's doubt, a cut column holds at most this × the
+    /// median column's ink (touching pairs of the hard suite: at most 1.8).
+    static let uncertainCutInk: Float = 2
 
     /// Ink per column, lightly smoothed (3 taps) so single-pixel notches do not count as valleys.
     static func projection(_ crop: DigitCrop) -> [Float] {

@@ -127,6 +127,8 @@ extension Configuration {
                     "A merged digit may be at most this × H wide (wide digits are less tall, so > 1)."),
             .double("splitMinAspect", \.segmentation.splitMinAspect, 0.01...100,
                     "Blobs at least this wide (× their own height) are tried as 2 or 3 touching digits, the network choosing where to cut."),
+            .double("splitUncertainAspect", \.segmentation.splitUncertainAspect, 0.01...100,
+                    "Narrower blobs, down to this × their height, are tried too when the network reads the whole blob with less than splitMinConfidence."),
             .double("splitMinLineWidth", \.segmentation.splitMinLineWidth, 0.01...100,
                     "... and, on a line with at least two other digits, this × their median width."),
             .double("splitBlindAspect", \.segmentation.splitBlindAspect, 0.01...100,
