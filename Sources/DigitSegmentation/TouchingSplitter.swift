@@ -11,7 +11,9 @@
 /// digits a low score), and only at columns with little ink: digits touch in a stroke or two.
 ///
 /// Candidate cuts are columns where the vertical ink projection has a local minimum (where
-/// the strokes thin out between two digits), plus the columns nearest a half and the thirds.
+/// the strokes thin out between two digits), plus the columns nearest a half and the thirds;
+/// each is tried straight down and as the least-ink `CutPath` near it (digits that overlap in
+/// width leave no clear column).
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
 /// height wide and `splitMinPieceHeight` × its height tall) is read through the
 /// `DigitScorer`; the split whose least confident piece is most confident wins, if that
@@ -56,18 +58,37 @@ struct TouchingSplitter: Sendable {
             let median = projection.sorted()[w / 2]
             cuts = cuts.filter { projection[$0] <= Self.uncertainCutInk * median }
         }
-        var splits: [[Int]] = cuts.map { [$0] }
+        // Each cut column is tried straight down and as the least-ink path near it.
+        let reach = Swift.max(1, Int((Self.pathReach * Double(h)).rounded()))
+        // A path is worth the network's time only where it runs through less ink than the column.
+        var paths = [Int: CutPath]()
+        for x in cuts {
+            let path = CutPath.leastInk(crop, around: x, reach: reach)
+            if path.ink(in: crop) + 1 < CutPath(vertical: x, height: h).ink(in: crop) { paths[x] = path }
+        }
+        var splits: [(cuts: [CutPath], path: Bool)] = cuts.map { ([CutPath(vertical: $0, height: h)], false) }
+        splits += cuts.compactMap { x in paths[x].map { ([$0], true) } }
         for (i, a) in cuts.enumerated() {
-            for b in cuts[(i + 1)...] where abs(b - a) >= minWidth { splits.append([Swift.min(a, b), Swift.max(a, b)]) }
+            for b in cuts[(i + 1)...] where abs(b - a) >= minWidth {
+                let (l, r) = (Swift.min(a, b), Swift.max(a, b))
+                splits.append(([CutPath(vertical: l, height: h), CutPath(vertical: r, height: h)], false))
+                if paths[l] != nil || paths[r] != nil {
+                    splits.append(([paths[l] ?? CutPath(vertical: l, height: h), paths[r] ?? CutPath(vertical: r, height: h)], true))
+                }
+            }
         }
         var pieceSets: [[DigitCrop]] = []
-        for cut in splits {
-            let bounds = [0] + cut + [w]
-            let pieces = (0..<(bounds.count - 1)).compactMap { crop.columns(bounds[$0]..<bounds[$0 + 1]) }
-            // Every piece must hold a fair share of ink and be tall enough to be a digit.
-            let total = crop.mass
+        var seen = Set<[[Int]]>()
+        let total = crop.mass
+        for (cut, path) in splits where seen.insert(cut.map(\.columns)).inserted {
+            let bounds: [CutPath?] = [nil] + cut + [nil]
+            let pieces = (0..<(bounds.count - 1)).compactMap { CutPath.piece(of: crop, after: bounds[$0], before: bounds[$0 + 1]) }
+            // Every piece must hold a fair share of ink and be tall enough to be a digit; cut
+            // along a path, no wider than one either (a path around a wide 2's loop leaves a
+            // "6" and a long tail).
             guard pieces.count == bounds.count - 1,
-                  pieces.allSatisfy({ $0.mass >= 0.08 * total && Double($0.height) >= config.splitMinPieceHeight * Double(h) })
+                  pieces.allSatisfy({ $0.mass >= 0.08 * total && Double($0.height) >= config.splitMinPieceHeight * Double(h)
+                      && (!path || Double($0.width) < config.splitMinAspect * Double($0.height)) })
             else { continue }
             pieceSets.append(pieces)
         }
@@ -89,6 +110,9 @@ struct TouchingSplitter: Sendable {
         guard let best, best.score >= config.splitMinConfidence else { return nil }
         return best.pieces
     }
+
+    /// A cut path strays at most this × the blob's height from its column.
+    static let pathReach = 0.25
 
     /// In a blob kept only for the network's doubt, a cut column holds at most this × the
     /// median column's ink (touching pairs of the hard suite: at most 1.8).
