@@ -17,7 +17,7 @@
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
 /// height wide and `splitMinPieceHeight` × its height tall) is read through the
 /// `DigitScorer`; the split whose least confident piece is most confident wins, if that
-/// piece reaches `splitMinConfidence`. Without a scorer, only a blob at least
+/// piece reaches `splitMinConfidence` and reads more surely than the whole blob does. Without a scorer, only a blob at least
 /// `splitBlindAspect` wide is cut, at the deepest valleys near its halves or thirds.
 struct TouchingSplitter: Sendable {
     var config: SegmentationConfig
@@ -96,8 +96,9 @@ struct TouchingSplitter: Sendable {
 
         var images: [[UInt8]] = []
         for pieces in pieceSets { images += pieces.map(finish) }
+        images.append(finish(crop))
         let confidences = scorer.confidences(for: images)
-        guard confidences.count == images.count else { return nil }
+        guard confidences.count == images.count, let whole = confidences.last else { return nil }
         var best: (score: Double, pieces: [DigitCrop])?
         var k = 0
         for pieces in pieceSets {
@@ -107,7 +108,9 @@ struct TouchingSplitter: Sendable {
             let score = least - 0.03 * Double(pieces.count - 2)
             if score > (best?.score ?? -1) { best = (score, pieces) }
         }
-        guard let best, best.score >= config.splitMinConfidence else { return nil }
+        // A split must also read better than the blob as it is: a wide, slanted 0 whose
+        // halves read as a 6 and a 7 at 0.97 reads as a 0 at 0.99, and stays whole.
+        guard let best, best.score >= config.splitMinConfidence, best.score > Double(whole) else { return nil }
         return best.pieces
     }
 

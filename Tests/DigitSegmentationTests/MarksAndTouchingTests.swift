@@ -59,6 +59,24 @@ final class MarksAndTouchingTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter().segment(pair.image, scorer: FakeScorer { _ in 0.5 }).count, 1)
     }
 
+    func testASplitMustReadBetterThanTheWholeBlob() throws {
+        var pair = TestCanvas(width: 200, height: 100)
+        ring(&pair, 40, 50); ring(&pair, 88, 50)
+        // Pieces (about square) read as rings at 0.999; the whole blob (twice as wide as tall
+        // in its 28×28 input) reads at `whole`.
+        func scorer(whole: Float) -> FakeScorer {
+            FakeScorer { image in
+                let ink = image.indices.filter { image[$0] > 128 }
+                let xs = ink.map { $0 % 28 }, ys = ink.map { $0 / 28 }
+                let w = (xs.max() ?? 0) - (xs.min() ?? 0) + 1, h = (ys.max() ?? 0) - (ys.min() ?? 0) + 1
+                return w * 2 > 3 * h ? whole : 0.999
+            }
+        }
+        XCTAssertEqual(try DigitSegmenter().segment(pair.image, scorer: scorer(whole: 0.5)).count, 2)
+        XCTAssertEqual(try DigitSegmenter().segment(pair.image, scorer: scorer(whole: 0.9995)).count, 1,
+                       "a blob the network reads more surely than any split stays whole")
+    }
+
     func testWithoutAScorerAVeryWideBlobIsCutAtItsValley() throws {
         // Two bars joined by a thin bridge: aspect 1.7, a valley at the bridge.
         var c = TestCanvas(width: 200, height: 120)
