@@ -151,11 +151,7 @@ public final class Model: Sendable {
     /// `outputs` through the training code's layers, one at a time: the reference the
     /// compiled plan is tested against, and the path for architectures it does not cover.
     func layerByLayerOutputs(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
-        let network = Network(specs: specs, layout: layout, threads: threads)
-        let x = Tensor(shape: [count, input.channels, input.height, input.width], data: input.normalised(pixels))
-        return parameters.withUnsafeBufferPointer { p in
-            network.forward(x, params: p.baseAddress!, training: false).data
-        }
+        layerByLayer(pixels: pixels, count: count, threads: threads, through: 0..<specs.count)
     }
 
     /// Pre-softmax outputs (N, classes) for `count` images of raw pixels, the temperature not
@@ -169,11 +165,15 @@ public final class Model: Sendable {
 
     /// `logits` through the training code's layers, the final softmax (if any) left out.
     func layerByLayerLogits(pixels: [Float], count: Int, threads: Int = 0) -> [Float] {
+        layerByLayer(pixels: pixels, count: count, threads: threads,
+                     through: 0..<(specs.last == .softmax ? specs.count - 1 : specs.count))
+    }
+
+    private func layerByLayer(pixels: [Float], count: Int, threads: Int, through layers: Range<Int>) -> [Float] {
         let network = Network(specs: specs, layout: layout, threads: threads)
         let x = Tensor(shape: [count, input.channels, input.height, input.width], data: input.normalised(pixels))
-        let end = specs.last == .softmax ? specs.count - 1 : specs.count
         return parameters.withUnsafeBufferPointer { p in
-            network.forward(x, params: p.baseAddress!, training: false, through: 0..<end).data
+            network.forward(x, params: p.baseAddress!, training: false, through: layers).data
         }
     }
 

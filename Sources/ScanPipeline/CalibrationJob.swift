@@ -18,19 +18,19 @@ public enum CalibrationJob {
         }
     }
 
-    /// Fits the temperature of `model` on `images` (count×H×W bytes, ink bright) with digit
-    /// `labels`; images labelled "not a digit" are left out (they have no right answer).
-    public static func fit(model: Model, images: [UInt8], labels: [UInt8], threads: Int = 0,
+    /// Fits the temperature of `model` on `data`; images labelled "not a digit" are left out
+    /// (they have no right answer).
+    public static func fit(model: Model, on data: MNISTDataset, threads: Int = 0,
                            batch: Int = 500) throws(PipelineError) -> Fit {
         let size = model.input.pixelCount
         var logits: [Float] = [], kept: [Int] = []
         var start = 0
-        while start < labels.count {
-            let n = min(batch, labels.count - start)
-            let out = model.logits(pixels: images[(start * size)..<((start + n) * size)].map(Float.init), count: n, threads: threads)
-            for i in 0..<n where Int(labels[start + i]) < model.classes {
+        while start < data.count {
+            let n = min(batch, data.count - start)
+            let out = model.logits(pixels: data.images[(start * size)..<((start + n) * size)].map(Float.init), count: n, threads: threads)
+            for i in 0..<n where Int(data.labels[start + i]) < model.classes {
                 logits += out[(i * model.classes)..<((i + 1) * model.classes)]
-                kept.append(Int(labels[start + i]))
+                kept.append(Int(data.labels[start + i]))
             }
             start += n
         }

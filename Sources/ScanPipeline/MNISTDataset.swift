@@ -10,6 +10,13 @@ public struct MNISTDataset: Sendable {
     public var columns: Int
     public var count: Int { labels.count }
 
+    /// The last `n` images (all of them when there are fewer): the slice training holds out.
+    public func last(_ n: Int) -> MNISTDataset {
+        let k = min(max(0, n), count), size = rows * columns
+        return MNISTDataset(images: Array(images[((count - k) * size)...]), labels: Array(labels[(count - k)...]),
+                            rows: rows, columns: columns)
+    }
+
     /// Reads `<dir>/{train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]`.
     public static func load(directory: String, split: Split) throws(PipelineError) -> MNISTDataset {
         let prefix = split == .train ? "train" : "t10k"

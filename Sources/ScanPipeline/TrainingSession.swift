@@ -93,16 +93,16 @@ public enum TrainingSession {
             "training_seconds": String(format: "%.0f", seconds),
         ])
         let held = min(config.validationCount, labels.count - 1)
-        if held > 0 && config.averageEpochs > 0 {
-            let accuracy = Trainer.accuracy(model: described, images: images, labels: labels,
-                                            range: (labels.count - held)..<labels.count)
-            log(String(format: "averaged weights of the last %d epochs: validation acc %.4f", config.averageEpochs, accuracy))
-        }
         if held > 0 {
+            let heldOut = MNISTDataset(images: images, labels: labels, rows: described.input.height,
+                                       columns: described.input.width).last(held)
+            if config.averageEpochs > 0 {
+                let accuracy = Trainer.accuracy(model: described, images: heldOut.images, labels: heldOut.labels,
+                                                range: 0..<heldOut.count)
+                log(String(format: "averaged weights of the last %d epochs: validation acc %.4f", config.averageEpochs, accuracy))
+            }
             // Temperature scaling on the held-out images: the network never trained on them.
-            let size = described.input.pixelCount
-            let fit = try CalibrationJob.fit(model: described, images: Array(images[((labels.count - held) * size)...]),
-                                             labels: Array(labels[(labels.count - held)...]), threads: config.threads)
+            let fit = try CalibrationJob.fit(model: described, on: heldOut, threads: config.threads)
             described = fit.calibrated
             log(fit.text + " (the images held out by --validation-count)")
         }

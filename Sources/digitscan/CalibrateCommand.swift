@@ -36,19 +36,15 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let config = try ConfigurationRequest(file: options.config, overrides: options.overrides).resolve()
         let model = try ModelLocator.load(flag: options.model, config: config)
-        let images: [UInt8], labels: [UInt8]
+        let data: MNISTDataset
         if let mnist {
-            let train = try MNISTDataset.load(directory: mnist, split: .train)
-            let n = min(holdout, train.count), size = train.rows * train.columns
-            images = Array(train.images[((train.count - n) * size)...])
-            labels = Array(train.labels[(train.count - n)...])
+            data = try MNISTDataset.load(directory: mnist, split: .train).last(holdout)
         } else if let pictures {
-            let set = try LabelledImageSet.load(directory: pictures, configuration: config, threads: config.run.threads)
-            (images, labels) = (set.dataset.images, set.dataset.labels)
+            data = try LabelledImageSet.load(directory: pictures, configuration: config, threads: config.run.threads).dataset
         } else {
             return
         }
-        let fit = try CalibrationJob.fit(model: model, images: images, labels: labels, threads: config.run.threads)
+        let fit = try CalibrationJob.fit(model: model, on: data, threads: config.run.threads)
         try fit.calibrated.save(path: output)
         print(fit.text)
     }

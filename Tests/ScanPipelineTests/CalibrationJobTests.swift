@@ -8,11 +8,15 @@ final class CalibrationJobTests: XCTestCase {
     private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
+    private func set(_ images: [UInt8], _ labels: [UInt8]) -> MNISTDataset {
+        MNISTDataset(images: images, labels: labels, rows: 28, columns: 28)
+    }
+
     func testFitLowersTheErrorItMeasuresAndKeepsTheAnswers() throws {
         let model = try Model.load(path: root + "/Models/digitscan-cnn.safetensors").withTemperature(1)
         let data = try MNISTDataset.load(directory: root + "/Tests/Fixtures/mnist", split: .test)
         let n = 2000, images = Array(data.images[0..<(n * 784)]), labels = Array(data.labels[0..<n])
-        let fit = try CalibrationJob.fit(model: model, images: images, labels: labels, threads: 2)
+        let fit = try CalibrationJob.fit(model: model, on: set(images, labels), threads: 2)
         XCTAssertEqual(fit.count, n)
         XCTAssertTrue(Calibration.temperatureRange.contains(fit.temperature))
         XCTAssertEqual(fit.calibrated.temperature, fit.temperature)
@@ -28,12 +32,12 @@ final class CalibrationJobTests: XCTestCase {
     func testMarksAreLeftOutAndNothingToFitIsAnError() throws {
         let model = try Model.load(path: root + "/Models/digitscan-cnn.safetensors")
         let blank = [UInt8](repeating: 0, count: 3 * 784)
-        XCTAssertThrowsError(try CalibrationJob.fit(model: model, images: blank, labels: [10, 10, 10])) { error in
+        XCTAssertThrowsError(try CalibrationJob.fit(model: model, on: set(blank, [10, 10, 10]))) { error in
             XCTAssertTrue("\(error)".contains("no labelled digits"), "\(error)")
         }
         let data = try MNISTDataset.load(directory: root + "/Tests/Fixtures/mnist", split: .test)
-        let fit = try CalibrationJob.fit(model: model, images: Array(data.images[0..<(50 * 784)]) + blank,
-                                         labels: Array(data.labels[0..<50]) + [10, 10, 10])
+        let fit = try CalibrationJob.fit(model: model, on: set(Array(data.images[0..<(50 * 784)]) + blank,
+                                                                     Array(data.labels[0..<50]) + [10, 10, 10]))
         XCTAssertEqual(fit.count, 50)
     }
 }

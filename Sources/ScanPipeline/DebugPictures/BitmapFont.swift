@@ -1,4 +1,5 @@
-/// A 5×7 pixel font for the labels of the debug pictures: digits, '.', '-', '?', space and 'L'.
+/// A 5×7 pixel font for the labels of the debug pictures and evaluation plots: digits, '.',
+/// '-', '?', space, 'L', and for plot titles 'T', 'E', 'C', '=' and '%'.
 ///
 /// Each glyph is seven rows of five bits, the top row first, bit 4 the left-most column.
 /// A character outside the set is drawn as '?', so a label never disappears silently.
@@ -24,6 +25,11 @@ enum BitmapFont {
         "?": [0b01110, 0b10001, 0b00001, 0b00010, 0b00100, 0b00000, 0b00100],
         " ": [0b00000, 0b00000, 0b00000, 0b00000, 0b00000, 0b00000, 0b00000],
         "L": [0b10000, 0b10000, 0b10000, 0b10000, 0b10000, 0b10000, 0b11111],
+        "T": [0b11111, 0b00100, 0b00100, 0b00100, 0b00100, 0b00100, 0b00100],
+        "E": [0b11111, 0b10000, 0b10000, 0b11110, 0b10000, 0b10000, 0b11111],
+        "C": [0b01110, 0b10001, 0b10000, 0b10000, 0b10000, 0b10001, 0b01110],
+        "=": [0b00000, 0b00000, 0b11111, 0b00000, 0b11111, 0b00000, 0b00000],
+        "%": [0b11000, 0b11001, 0b00010, 0b00100, 0b01000, 0b10011, 0b00011],
     ]
 
     /// The rows of `character`'s glyph ('?' for characters the font lacks).

@@ -42,15 +42,15 @@ enum ConfusionHeatMap {
                 let share = Double(count) / Double(max(total, 1))
                 canvas.fill(x: x, y: y, width: cell, height: cell, shade(share))
                 let text = String(count), textColour = share > 0.25 ? background : ink
-                PlotText.draw(text, on: &canvas, x: x + (cell - PlotText.width(of: text, scale: 1)) / 2,
+                canvas.draw(text, x: x + (cell - BitmapFont.width(of: text, scale: 1)) / 2,
                               y: y + (cell - BitmapFont.glyphHeight) / 2, scale: 1, textColour)
             }
         }
         for c in 0..<classes {
-            let label = String(c), width = PlotText.width(of: label, scale: 2)
+            let label = String(c), width = BitmapFont.width(of: label, scale: 2)
             let (x, y) = origin(truth: c, predicted: c)
-            PlotText.draw(label, on: &canvas, x: x + (cell - width) / 2, y: (margin - labelHeight) / 2, scale: 2, ink)
-            PlotText.draw(label, on: &canvas, x: (margin - width) / 2, y: y + (cell - labelHeight) / 2, scale: 2, ink)
+            canvas.draw(label, x: x + (cell - width) / 2, y: (margin - labelHeight) / 2, scale: 2, ink)
+            canvas.draw(label, x: (margin - width) / 2, y: y + (cell - labelHeight) / 2, scale: 2, ink)
         }
         // Grid lines between cells, so neighbouring pale cells stay apart.
         for i in 0...classes {

@@ -58,11 +58,11 @@ enum ReliabilityDiagram {
             let tx = x0 + Int(v * Double(side)) - (v == 1 ? 1 : 0), ty = y(v) - (v == 1 ? 0 : 1)
             canvas.fill(x: tx, y: y0 + side + 1, width: 1, height: 4, ink)
             canvas.fill(x: x0 - 5, y: ty, width: 4, height: 1, ink)
-            PlotText.draw(label, on: &canvas, x: tx - PlotText.width(of: label, scale: 2) / 2, y: y0 + side + 8,
+            canvas.draw(label, x: tx - BitmapFont.width(of: label, scale: 2) / 2, y: y0 + side + 8,
                           scale: 2, ink)
-            PlotText.draw(label, on: &canvas, x: x0 - 8 - PlotText.width(of: label, scale: 2),
+            canvas.draw(label, x: x0 - 8 - BitmapFont.width(of: label, scale: 2),
                           y: ty - BitmapFont.height(scale: 2) / 2, scale: 2, ink)
         }
-        PlotText.draw(title, on: &canvas, x: x0, y: (top - BitmapFont.height(scale: 2)) / 2, scale: 2, ink)
+        canvas.draw(title, x: x0, y: (top - BitmapFont.height(scale: 2)) / 2, scale: 2, ink)
     }
 }
