@@ -17,6 +17,8 @@ public struct TrainingRequest: Sendable {
     public var nonDigitDirectories: [String] = []
     /// Model to start from (fine-tuning); nil starts from fresh weights.
     public var initialModel: String?
+    /// Channels of the three convolution blocks of fresh weights (ignored with `initialModel`).
+    public var channels: [Int] = [32, 64, 128]
     public var outputPath: String
     public var config: TrainingConfig
     /// Segmentation settings for the labelled pictures.
@@ -73,9 +75,10 @@ public enum TrainingSession {
         if let path = request.initialModel { initial = try Model.load(path: path) }
         log("training on \(sources.joined(separator: " + ")), \(config.epochs) epochs, batch \(config.batchSize), "
             + "\(config.optimizer.rawValue) lr \(config.learningRate), seed \(config.seed)"
-            + (request.initialModel.map { ", starting from \($0)" } ?? ""))
+            + (request.initialModel.map { ", starting from \($0)" } ?? ", channels \(request.channels)"))
         let started = Date()
-        let trainer = try Trainer(config: config, initial: initial)
+        let trainer = try Trainer(config: config, architecture: Architecture.standard(channels: request.channels),
+                                  initial: initial)
         _ = try trainer.train(images: images, labels: labels) { r in
             var line = String(format: "epoch %2d  loss %.4f  train acc %.4f  lr %.5f  %.0f s",
                               r.epoch, r.loss, r.trainAccuracy, r.learningRate, r.seconds)

@@ -34,6 +34,16 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("init"), help: "Model to start from (fine-tuning) instead of fresh weights.")
     var initial: String?
 
+    @Option(name: .long, help: "Channels of the three convolution blocks of a fresh network, e.g. 32,96,192.",
+            transform: { text in
+                let values = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard values.count == 3, values.allSatisfy({ (1...1024).contains($0) }) else {
+                    throw ValidationError("--channels takes three numbers 1...1024, e.g. 32,64,128.")
+                }
+                return values
+            })
+    var channels: [Int] = [32, 64, 128]
+
     @Option(name: .long, help: "Augmentation and loss recipe: robust (the shipped model's) or v1 (affine moves only).")
     var recipe = Recipe.robust
 
@@ -121,6 +131,7 @@ struct TrainCommand: ParsableCommand {
         request.nonDigitDirectories = nonDigits
         request.mnistLimit = mnistLimit
         request.initialModel = initial
+        request.channels = channels
         try TrainingSession.run(request) { Log.write($0) }
     }
 

@@ -97,6 +97,7 @@ final class InferencePlanTests: XCTestCase {
         }
         let cases: [(String, [LayerSpec], InputSpec)] = [
             ("standard", Architecture.standard(), InputSpec(mean: 0.1307, std: 0.3081)),
+            ("standard, wider blocks", Architecture.standard(channels: [24, 96, 192]), InputSpec(mean: 0.1307, std: 0.3081)),
             ("tiny", Architecture.tiny(), InputSpec()),
             ("stride 2, no padding, no BN, 3 channels, odd widths, pool 3/2, relu after pool", [
                 .conv2d(inChannels: 3, outChannels: 20, kernel: 3, stride: 2, padding: 0, weight: "c1w", bias: "c1b"),
