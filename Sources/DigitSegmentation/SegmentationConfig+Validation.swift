@@ -40,6 +40,8 @@ extension SegmentationConfig {
         try check(splitUncertainAspect > 0, "splitUncertainAspect", splitUncertainAspect, "> 0")
         try check(splitBlindAspect > 0, "splitBlindAspect", splitBlindAspect, "> 0")
         try check((0...1).contains(splitMinConfidence), "splitMinConfidence", splitMinConfidence, "0...1")
+        try check((0...1).contains(splitDoubtConfidence), "splitDoubtConfidence", splitDoubtConfidence, "0...1")
+        try check(splitCutStep > 0, "splitCutStep", splitCutStep, "> 0")
         try check(splitMinLineWidth > 0, "splitMinLineWidth", splitMinLineWidth, "> 0")
         try check((0...1).contains(splitMinPieceHeight), "splitMinPieceHeight", splitMinPieceHeight, "0...1")
         try check(splitMinPieceWidth > 0 && splitMinPieceWidth < 1, "splitMinPieceWidth", splitMinPieceWidth, "0 <..< 1")

@@ -7,17 +7,18 @@
 /// its confidence picks *where* to cut, not *whether*.
 ///
 /// Narrower blobs, down to `splitUncertainAspect`, are tried only when the network reads the
-/// whole blob with less than `splitMinConfidence` (trained with outlier exposure, it gives two
+/// whole blob with less than `splitDoubtConfidence` (trained with outlier exposure, it gives two
 /// digits a low score), and only at columns with little ink: digits touch in a stroke or two.
 ///
 /// Candidate cuts are columns where the vertical ink projection has a local minimum (where
-/// the strokes thin out between two digits), plus the columns nearest a half and the thirds;
-/// each is tried straight down and as the least-ink `CutPath` near it (digits that overlap in
-/// width leave no clear column).
+/// the strokes thin out between two digits), the columns nearest a half and the thirds, and,
+/// in a wide blob, columns every `splitCutStep` × its height; each is tried straight down and
+/// as the least-ink `CutPath` near it (digits that overlap in width leave no clear column).
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
 /// height wide and `splitMinPieceHeight` × its height tall) is read through the
-/// `DigitScorer`; the split whose least confident piece is most confident wins, if that
-/// piece reaches `splitMinConfidence` and reads more surely than the whole blob does. Without a scorer, only a blob at least
+/// `DigitScorer`, each piece once however many splits share it; the split whose least
+/// confident piece is most confident wins, if that piece reaches `splitMinConfidence` and
+/// reads more surely than the whole blob does. Without a scorer, only a blob at least
 /// `splitBlindAspect` wide is cut, at the deepest valleys near its halves or thirds.
 struct TouchingSplitter: Sendable {
     var config: SegmentationConfig
@@ -47,71 +48,88 @@ struct TouchingSplitter: Sendable {
         guard wide || (trustDoubt && aspect >= config.splitUncertainAspect) else { return nil }
         if !wide {
             guard let whole = scorer.confidences(for: [finish(crop)]).first,
-                  Double(whole) < config.splitMinConfidence else { return nil }
+                  Double(whole) < config.splitDoubtConfidence else { return nil }
         }
 
         let minWidth = Swift.max(2, Int((config.splitMinPieceWidth * Double(h)).rounded()))
-        var cuts = candidateCuts(projection, minWidth: minWidth)
+        let step = wide ? Swift.max(2, Int((config.splitCutStep * Double(h)).rounded())) : nil
+        var cuts = candidateCuts(projection, minWidth: minWidth, step: step)
         if !wide {
             // Touching digits meet in a stroke or two; a cut through a single digit's
             // thickest columns (the three bars of a 3) is the network's doubt, not a pair.
             let median = projection.sorted()[w / 2]
             cuts = cuts.filter { projection[$0] <= Self.uncertainCutInk * median }
         }
-        // Each cut column is tried straight down and as the least-ink path near it.
+        // Each cut column is tried straight down and as the least-ink path near it; a path is
+        // worth the network's time only where it runs through less ink than the column.
         let reach = Swift.max(1, Int((Self.pathReach * Double(h)).rounded()))
-        // A path is worth the network's time only where it runs through less ink than the column.
-        var paths = [Int: CutPath]()
+        // In a blob kept only for the network's doubt, a cut runs through at most a stroke or
+        // two: one through half the blob's height of ink cuts a solid blot or a letter.
+        let inkLimit = wide ? Float.infinity : Self.uncertainCutMaxInk * Float(h)
+        var options: [(cut: CutPath, path: Bool)] = []
         for x in cuts {
+            let straight = CutPath(vertical: x, height: h)
+            let straightInk = straight.ink(in: crop)
+            if straightInk <= inkLimit { options.append((straight, false)) }
             let path = CutPath.leastInk(crop, around: x, reach: reach)
-            if path.ink(in: crop) + 1 < CutPath(vertical: x, height: h).ink(in: crop) { paths[x] = path }
+            let pathInk = path.ink(in: crop)
+            if pathInk + 1 < straightInk && pathInk <= inkLimit { options.append((path, true)) }
         }
-        var splits: [(cuts: [CutPath], path: Bool)] = cuts.map { ([CutPath(vertical: $0, height: h)], false) }
-        splits += cuts.compactMap { x in paths[x].map { ([$0], true) } }
-        for (i, a) in cuts.enumerated() {
-            for b in cuts[(i + 1)...] where abs(b - a) >= minWidth {
-                let (l, r) = (Swift.min(a, b), Swift.max(a, b))
-                splits.append(([CutPath(vertical: l, height: h), CutPath(vertical: r, height: h)], false))
-                if paths[l] != nil || paths[r] != nil {
-                    splits.append(([paths[l] ?? CutPath(vertical: l, height: h), paths[r] ?? CutPath(vertical: r, height: h)], true))
-                }
-            }
+        // A split is a list of bounds: -1 the blob's left edge, `edge` its right, options between.
+        let edge = options.count
+        func leftOf(_ a: Int, _ b: Int) -> Bool {
+            let ca = options[a].cut.columns, cb = options[b].cut.columns
+            return zip(ca, cb).allSatisfy { $0 < $1 } && cb.reduce(0, +) - ca.reduce(0, +) >= minWidth * h
         }
-        var pieceSets: [[DigitCrop]] = []
-        var seen = Set<[[Int]]>()
+        var splits: [[Int]] = []
+        for a in options.indices {
+            splits.append([-1, a, edge])
+            for b in options.indices where leftOf(a, b) { splits.append([-1, a, b, edge]) }
+        }
+        // Each piece (between two bounds) is cut out and judged once.
         let total = crop.mass
-        for (cut, path) in splits where seen.insert(cut.map(\.columns)).inserted {
-            let bounds: [CutPath?] = [nil] + cut + [nil]
-            let pieces = (0..<(bounds.count - 1)).compactMap { CutPath.piece(of: crop, after: bounds[$0], before: bounds[$0 + 1]) }
-            // Every piece must hold a fair share of ink and be tall enough to be a digit; cut
-            // along a path, no wider than one either (a path around a wide 2's loop leaves a
-            // "6" and a long tail).
-            guard pieces.count == bounds.count - 1,
-                  pieces.allSatisfy({ $0.mass >= 0.08 * total && Double($0.height) >= config.splitMinPieceHeight * Double(h)
-                      && (!path || Double($0.width) < config.splitMinAspect * Double($0.height)) })
-            else { continue }
-            pieceSets.append(pieces)
+        var pieces: [DigitCrop] = []
+        var pieceAt = [Int: Int?]()
+        func piece(_ a: Int, _ b: Int) -> Int? {
+            let key = (a + 1) * (edge + 2) + b + 1
+            if let known = pieceAt[key] { return known }
+            var index: Int?
+            // Every piece must hold a fair share of ink and be tall enough to be a digit.
+            if let part = CutPath.piece(of: crop, after: a >= 0 ? options[a].cut : nil, before: b < edge ? options[b].cut : nil),
+               part.mass >= 0.08 * total, Double(part.height) >= config.splitMinPieceHeight * Double(h) {
+                index = pieces.count
+                pieces.append(part)
+            }
+            pieceAt[key] = index
+            return index
         }
-        guard !pieceSets.isEmpty else { return nil }
+        var candidates: [[Int]] = []
+        for bounds in splits {
+            let ids = (0..<(bounds.count - 1)).compactMap { piece(bounds[$0], bounds[$0 + 1]) }
+            guard ids.count == bounds.count - 1 else { continue }
+            // Cut along a path, no piece may be as wide as two digits either (a path around a
+            // wide 2's loop leaves a "6" and a long tail).
+            let path = bounds.contains { $0 >= 0 && $0 < edge && options[$0].path }
+            if path && ids.contains(where: { Double(pieces[$0].width) >= config.splitMinAspect * Double(h) }) { continue }
+            candidates.append(ids)
+        }
+        guard !candidates.isEmpty else { return nil }
 
-        var images: [[UInt8]] = []
-        for pieces in pieceSets { images += pieces.map(finish) }
+        var images = pieces.map(finish)
         images.append(finish(crop))
         let confidences = scorer.confidences(for: images)
         guard confidences.count == images.count, let whole = confidences.last else { return nil }
-        var best: (score: Double, pieces: [DigitCrop])?
-        var k = 0
-        for pieces in pieceSets {
-            let least = Double(confidences[k..<(k + pieces.count)].min() ?? 0)
-            k += pieces.count
+        var best: (score: Double, pieces: [Int])?
+        for ids in candidates {
+            let least = Double(ids.map { confidences[$0] }.min() ?? 0)
             // A third piece must earn its place.
-            let score = least - 0.03 * Double(pieces.count - 2)
-            if score > (best?.score ?? -1) { best = (score, pieces) }
+            let score = least - 0.03 * Double(ids.count - 2)
+            if score > (best?.score ?? -1) { best = (score, ids) }
         }
         // A split must also read better than the blob as it is: a wide, slanted 0 whose
         // halves read as a 6 and a 7 at 0.97 reads as a 0 at 0.99, and stays whole.
         guard let best, best.score >= config.splitMinConfidence, best.score > Double(whole) else { return nil }
-        return best.pieces
+        return best.pieces.map { pieces[$0] }
     }
 
     /// A cut path strays at most this × the blob's height from its column.
@@ -120,6 +138,10 @@ struct TouchingSplitter: Sendable {
     /// In a blob kept only for the network's doubt, a cut column holds at most this × the
     /// median column's ink (touching pairs of the hard suite: at most 1.8).
     static let uncertainCutInk: Float = 2
+
+    /// ... and at most this × the blob's height of ink (hard suite: touching pairs 89 of 128
+    /// read right, non-digit marks read as digits 4.7 %; without the limit 90 and 6.8 %).
+    static let uncertainCutMaxInk: Float = 0.5
 
     /// Ink per column, lightly smoothed (3 taps) so single-pixel notches do not count as valleys.
     static func projection(_ crop: DigitCrop) -> [Float] {
@@ -132,9 +154,10 @@ struct TouchingSplitter: Sendable {
         }
     }
 
-    /// Cut columns: the deepest local minima of the projection (at most 6), and the columns
-    /// nearest the half and the thirds; each at least `minWidth` from the edges.
-    private func candidateCuts(_ p: [Float], minWidth: Int) -> [Int] {
+    /// Cut columns: the deepest local minima of the projection (at most 6), the columns
+    /// nearest the half and the thirds, and with `step` columns that far apart where no cut
+    /// lies within half of it; each at least `minWidth` from the edges.
+    func candidateCuts(_ p: [Float], minWidth: Int, step: Int?) -> [Int] {
         let w = p.count
         guard w > 2 * minWidth else { return [] }
         let range = minWidth..<(w - minWidth)
@@ -146,6 +169,11 @@ struct TouchingSplitter: Sendable {
         for fraction in [1.0 / 2, 1.0 / 3, 2.0 / 3] {
             let x = Int((fraction * Double(w)).rounded())
             if range.contains(x) && !cuts.contains(x) { cuts.append(x) }
+        }
+        if let step {
+            for x in stride(from: minWidth, to: w - minWidth, by: step) where !cuts.contains(where: { abs($0 - x) < step / 2 }) {
+                cuts.append(x)
+            }
         }
         return cuts.sorted()
     }

@@ -6,14 +6,16 @@ import ImageDecoding
 /// doubts the whole blob, and only through little ink.
 final class NarrowTouchingTests: XCTestCase {
     /// A scorer that knows a ring when it sees one: paper at the centre, ink on all four
-    /// sides of it. Anything else (half a ring, two rings) reads as "not one digit".
+    /// sides of it. Anything else (half a ring, two rings) reads as "not one digit", with
+    /// confidence `other`.
     private struct RingScorer: DigitScorer {
+        var other: Float = 0.2
         func confidences(for images: [[UInt8]]) -> [Float] {
             images.map { image in
                 let row = Array(image[(14 * 28)..<(15 * 28)]), column = (0..<28).map { image[$0 * 28 + 14] }
                 let closed = image[14 * 28 + 14] == 0 && row[..<14].contains { $0 > 128 } && row[15...].contains { $0 > 128 }
                     && column[..<14].contains { $0 > 128 } && column[15...].contains { $0 > 128 }
-                return closed ? 0.999 : 0.2
+                return closed ? 0.999 : other
             }
         }
     }
@@ -45,11 +47,53 @@ final class NarrowTouchingTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).count, 1)
     }
 
+    func testNarrowBlobTheNetworkOnlyMildlyDoubtsIsNotTried() throws {
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 40, 30); c.rect(70, 46, 4, 8); ring(&c, 74, 30)
+        // An odd single digit reads about 0.5 ... 0.9; its pieces may still read well.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.6)).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.4)).count, 2)
+        var config = SegmentationConfig()
+        config.splitDoubtConfidence = 0.7
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.6)).count, 2)
+    }
+
+    func testNarrowBlobIsNotCutThroughHalfItsHeightOfInk() throws {
+        // Rings joined by a bridge 34 px tall, over half the blob's 60: the bridge's columns
+        // hold less ink than the rings' walls, but no pair of digits touches along that much.
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 40, 30); c.rect(70, 33, 4, 34); ring(&c, 74, 30)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer()).count, 1)
+        // A blob wide enough to be two digits has no such limit: wider rings, same bridge.
+        var wide = TestCanvas(width: 180, height: 100)
+        ring(&wide, 40, 45); wide.rect(85, 33, 4, 34); ring(&wide, 89, 45)
+        XCTAssertEqual(try DigitSegmenter().segment(wide.image, scorer: RingScorer()).count, 2)
+    }
+
     func testNarrowBlobIsNotCutThroughAHeavyStroke() throws {
         // Two rings sharing one full-height wall (68 × 60): only a cut down that wall leaves
         // two closed rings, and a cut through a whole stroke is not where digits touch.
         var c = TestCanvas(width: 180, height: 100)
         ring(&c, 40, 38); ring(&c, 70, 38)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer()).count, 1)
+    }
+}
+
+/// Where a wide blob is tried: its projection's valleys, halves and thirds, and a grid.
+final class CutCandidateTests: XCTestCase {
+    func testGridFillsTheGapsBetweenValleysOfAFlatProjection() {
+        let splitter = TouchingSplitter(config: SegmentationConfig())
+        // A solid block: every column is as deep as the next, so valleys say nothing.
+        let flat = [Float](repeating: 10, count: 100)
+        let sparse = splitter.candidateCuts(flat, minWidth: 15, step: nil)
+        XCTAssertEqual(sparse, [15, 16, 17, 18, 19, 20, 33, 50, 67])
+        let dense = splitter.candidateCuts(flat, minWidth: 15, step: 10)
+        XCTAssertEqual(dense, dense.sorted())
+        XCTAssertTrue(Set(sparse).isSubset(of: dense))
+        XCTAssertTrue(dense.allSatisfy { (15..<85).contains($0) })
+        // No column of the range lies farther than a step from a cut.
+        for x in 15..<85 { XCTAssertLessThanOrEqual(dense.map { abs($0 - x) }.min() ?? 99, 10, "column \(x)") }
+        // Without the grid, column 80 is 13 from the nearest cut.
+        XCTAssertGreaterThan(sparse.map { abs($0 - 80) }.min() ?? 0, 10)
     }
 }
