@@ -15,7 +15,7 @@
 /// in a wide blob, columns every `splitCutStep` × its height; each is tried straight down and
 /// as the least-ink `CutPath` near it (digits that overlap in width leave no clear column).
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
-/// height wide and `splitMinPieceHeight` × its height tall) is read through the
+/// height wide, narrower than `splitMinAspect` × it, and `splitMinPieceHeight` × it tall) is read through the
 /// `DigitScorer`, each piece once however many splits share it; the split whose least
 /// confident piece is most confident wins, if that piece reaches `splitMinConfidence` and
 /// reads more surely than the whole blob does. Without a scorer, only a blob at least
@@ -66,19 +66,19 @@ struct TouchingSplitter: Sendable {
         // In a blob kept only for the network's doubt, a cut runs through at most a stroke or
         // two: one through half the blob's height of ink cuts a solid blot or a letter.
         let inkLimit = wide ? Float.infinity : Self.uncertainCutMaxInk * Float(h)
-        var options: [(cut: CutPath, path: Bool)] = []
+        var options: [CutPath] = []
         for x in cuts {
             let straight = CutPath(vertical: x, height: h)
             let straightInk = straight.ink(in: crop)
-            if straightInk <= inkLimit { options.append((straight, false)) }
+            if straightInk <= inkLimit { options.append(straight) }
             let path = CutPath.leastInk(crop, around: x, reach: reach)
             let pathInk = path.ink(in: crop)
-            if pathInk + 1 < straightInk && pathInk <= inkLimit { options.append((path, true)) }
+            if pathInk + 1 < straightInk && pathInk <= inkLimit { options.append(path) }
         }
         // A split is a list of bounds: -1 the blob's left edge, `edge` its right, options between.
         let edge = options.count
         func leftOf(_ a: Int, _ b: Int) -> Bool {
-            let ca = options[a].cut.columns, cb = options[b].cut.columns
+            let ca = options[a].columns, cb = options[b].columns
             return zip(ca, cb).allSatisfy { $0 < $1 } && cb.reduce(0, +) - ca.reduce(0, +) >= minWidth * h
         }
         var splits: [[Int]] = []
@@ -95,7 +95,7 @@ struct TouchingSplitter: Sendable {
             if let known = pieceAt[key] { return known }
             var index: Int?
             // Every piece must hold a fair share of ink and be tall enough to be a digit.
-            if let part = CutPath.piece(of: crop, after: a >= 0 ? options[a].cut : nil, before: b < edge ? options[b].cut : nil),
+            if let part = CutPath.piece(of: crop, after: a >= 0 ? options[a] : nil, before: b < edge ? options[b] : nil),
                part.mass >= 0.08 * total, Double(part.height) >= config.splitMinPieceHeight * Double(h) {
                 index = pieces.count
                 pieces.append(part)
@@ -107,10 +107,10 @@ struct TouchingSplitter: Sendable {
         for bounds in splits {
             let ids = (0..<(bounds.count - 1)).compactMap { piece(bounds[$0], bounds[$0 + 1]) }
             guard ids.count == bounds.count - 1 else { continue }
-            // Cut along a path, no piece may be as wide as two digits either (a path around a
-            // wide 2's loop leaves a "6" and a long tail).
-            let path = bounds.contains { $0 >= 0 && $0 < edge && options[$0].path }
-            if path && ids.contains(where: { Double(pieces[$0].width) >= config.splitMinAspect * Double(h) }) { continue }
+            // No piece may be as wide as two digits: a split that leaves one is not finished
+            // (944 read as 9 and a wide "4"), and a path around a wide 2's loop leaves a "6"
+            // and a long tail.
+            if ids.contains(where: { Double(pieces[$0].width) >= config.splitMinAspect * Double(h) }) { continue }
             candidates.append(ids)
         }
         guard !candidates.isEmpty else { return nil }
