@@ -50,8 +50,17 @@ extension InkModel {
     /// Whether the ink of a page looks darker than its paper (whatever `config.polarity` says): the estimate's answer when there is
     /// one; otherwise (a page the estimate calls blank, which may only be unevenly lit) whether
     /// more pixels lie far below the paper peak than far above it.
+    ///
+    /// A shadow over most of a page makes the lit part look like light ink on dark paper: the
+    /// page's most common gray is the shadow's. So light ink is believed only when, measured
+    /// against each tile's own paper, dark pixels do not stand out twice as often as bright
+    /// ones (`localDeviants`).
     static func inkIsDark(_ pixels: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> Bool {
-        if let model = estimate(pixels, width: width, height: height, config: config) { return model.inkIsDark }
+        if let model = estimate(pixels, width: width, height: height, config: config) {
+            guard !model.inkIsDark, config.polarity == .auto else { return model.inkIsDark }
+            let local = localDeviants(pixels, width: width, height: height, config: config)
+            return local.dark > 2 * local.bright
+        }
         let whole = GrayHistogram(pixels)
         let peak = whole.mode()
         let reach = Swift.max(Int(config.tileNoiseSigmas * 1.4826 * Double(whole.medianAbsoluteDeviation(from: peak))),
@@ -59,6 +68,34 @@ extension InkModel {
         let below = peak - reach >= 0 ? whole.count(in: 0...(peak - reach)) : 0
         let above = peak + reach <= 255 ? whole.count(in: (peak + reach)...255) : 0
         return below >= above
+    }
+
+    /// Pixels far darker and far brighter than their tile's paper (its most common gray), over
+    /// tiles a quarter of the page's shorter side (at least 32 px, several strokes wide): ink
+    /// stands out from the paper around it, wherever the light falls. A tile where over a
+    /// third of the pixels stand out is a shadow's edge or a blot, not strokes on paper, and
+    /// is not counted.
+    static func localDeviants(_ pixels: [UInt8], width: Int, height: Int,
+                              config: SegmentationConfig) -> (dark: Int, bright: Int) {
+        let tile = Swift.max(32, Swift.min(width, height) / 4)
+        var dark = 0, bright = 0
+        for ty in stride(from: 0, to: height, by: tile) {
+            for tx in stride(from: 0, to: width, by: tile) {
+                var histogram = GrayHistogram()
+                for y in ty..<Swift.min(ty + tile, height) {
+                    for x in tx..<Swift.min(tx + tile, width) { histogram.counts[Int(pixels[y * width + x])] += 1 }
+                }
+                let paper = histogram.mode()
+                let sigma = 1.4826 * Double(histogram.medianAbsoluteDeviation(from: paper))
+                let reach = Int(Swift.max(config.tileNoiseSigmas * sigma, Double(config.minContrast) / 2).rounded(.up))
+                let below = paper - reach >= 0 ? histogram.count(in: 0...(paper - reach)) : 0
+                let above = paper + reach <= 255 ? histogram.count(in: (paper + reach)...255) : 0
+                guard 3 * (below + above) <= histogram.total else { continue }
+                dark += below
+                bright += above
+            }
+        }
+        return (dark, bright)
     }
 
     /// Histogram of the pixels in the square tiles holding a pixel whose level `marks` flags.

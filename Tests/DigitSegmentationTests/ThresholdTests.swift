@@ -45,6 +45,25 @@ final class ThresholdTests: XCTestCase {
         XCTAssertFalse(light.isInk(25))
     }
 
+    func testAShadowOverMostOfThePageDoesNotInvertIt() throws {
+        // Dark strokes on paper, two thirds of it in a shadow (light 0.55) with a sharp edge:
+        // the page's commonest gray is the shadow's, and its lit corner looks like light ink.
+        var c = TestCanvas(width: 240, height: 120)
+        for x in stride(from: 20, to: 220, by: 40) { c.rect(x, 50, 6, 50); c.rect(x, 50, 20, 6) }
+        c.light { x, y in y > 40 - x / 6 ? 0.55 : 1 }
+        c.addNoise(amplitude: 4, seed: 2)
+        let config = SegmentationConfig()
+        let whole = try XCTUnwrap(InkModel.estimate(c.pixels, width: c.width, height: c.height, config: config))
+        XCTAssertFalse(whole.inkIsDark, "the global estimate alone takes the lit corner for ink")
+        XCTAssertTrue(InkModel.inkIsDark(c.pixels, width: c.width, height: c.height, config: config))
+        // Light strokes on dark paper with the same shadow stay light.
+        var inverted = TestCanvas(width: 240, height: 120, paper: 40, ink: 220)
+        for x in stride(from: 20, to: 220, by: 40) { inverted.rect(x, 50, 6, 50); inverted.rect(x, 50, 20, 6) }
+        inverted.light { x, y in y > 40 - x / 6 ? 0.55 : 1 }
+        inverted.addNoise(amplitude: 4, seed: 2)
+        XCTAssertFalse(InkModel.inkIsDark(inverted.pixels, width: inverted.width, height: inverted.height, config: config))
+    }
+
     func testInkAmountIsZeroOnPaperAndOneOnSolidInk() throws {
         var c = TestCanvas(width: 100, height: 60)
         c.rect(20, 10, 30, 40)
