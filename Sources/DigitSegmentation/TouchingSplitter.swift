@@ -81,11 +81,6 @@ struct TouchingSplitter: Sendable {
             let ca = options[a].columns, cb = options[b].columns
             return zip(ca, cb).allSatisfy { $0 < $1 } && cb.reduce(0, +) - ca.reduce(0, +) >= minWidth * h
         }
-        var splits: [[Int]] = []
-        for a in options.indices {
-            splits.append([-1, a, edge])
-            for b in options.indices where leftOf(a, b) { splits.append([-1, a, b, edge]) }
-        }
         // Each piece (between two bounds) is cut out and judged once.
         let total = crop.mass
         var pieces: [DigitCrop] = []
@@ -94,36 +89,50 @@ struct TouchingSplitter: Sendable {
             let key = (a + 1) * (edge + 2) + b + 1
             if let known = pieceAt[key] { return known }
             var index: Int?
-            // Every piece must hold a fair share of ink and be tall enough to be a digit.
+            // Every piece must hold a fair share of ink and be tall enough to be a digit, and
+            // none may be as wide as two digits: a split that leaves one is not finished (944
+            // read as 9 and a wide "4"), and a path around a wide 2's loop leaves a "6" and a tail.
             if let part = CutPath.piece(of: crop, after: a >= 0 ? options[a] : nil, before: b < edge ? options[b] : nil),
-               part.mass >= 0.08 * total, Double(part.height) >= config.splitMinPieceHeight * Double(h) {
+               part.mass >= 0.08 * total, Double(part.height) >= config.splitMinPieceHeight * Double(h),
+               Double(part.width) < config.splitMinAspect * Double(h) {
                 index = pieces.count
                 pieces.append(part)
             }
             pieceAt[key] = index
             return index
         }
+        // Two pieces first, with the whole blob; then three, but only between outer pieces
+        // that read well enough for the split to be taken (a third piece costs `thirdPiece`),
+        // which leaves the answer as it would be and spares most of the middle pieces.
         var candidates: [[Int]] = []
-        for bounds in splits {
-            let ids = (0..<(bounds.count - 1)).compactMap { piece(bounds[$0], bounds[$0 + 1]) }
-            guard ids.count == bounds.count - 1 else { continue }
-            // No piece may be as wide as two digits: a split that leaves one is not finished
-            // (944 read as 9 and a wide "4"), and a path around a wide 2's loop leaves a "6"
-            // and a long tail.
-            if ids.contains(where: { Double(pieces[$0].width) >= config.splitMinAspect * Double(h) }) { continue }
-            candidates.append(ids)
+        for a in options.indices {
+            // Both sides, even where the other is no piece: a three-way split looks them up.
+            let (l, r) = (piece(-1, a), piece(a, edge))
+            if let l, let r { candidates.append([l, r]) }
         }
-        guard !candidates.isEmpty else { return nil }
-
         var images = pieces.map(finish)
         images.append(finish(crop))
-        let confidences = scorer.confidences(for: images)
-        guard confidences.count == images.count, let whole = confidences.last else { return nil }
+        var confidences = scorer.confidences(for: images)
+        guard confidences.count == images.count, let whole = confidences.popLast() else { return nil }
+        let need = Float(config.splitMinConfidence + Self.thirdPiece)
+        let scored = pieces.count
+        for a in options.indices {
+            guard let l = piece(-1, a), l < scored, confidences[l] >= need else { continue }
+            for b in options.indices where leftOf(a, b) {
+                guard let r = piece(b, edge), r < scored, confidences[r] >= need, let m = piece(a, b) else { continue }
+                candidates.append([l, m, r])
+            }
+        }
+        if pieces.count > scored {
+            let more = scorer.confidences(for: pieces[scored...].map(finish))
+            guard more.count == pieces.count - scored else { return nil }
+            confidences += more
+        }
+        guard !candidates.isEmpty else { return nil }
         var best: (score: Double, pieces: [Int])?
         for ids in candidates {
             let least = Double(ids.map { confidences[$0] }.min() ?? 0)
-            // A third piece must earn its place.
-            let score = least - 0.03 * Double(ids.count - 2)
+            let score = least - Self.thirdPiece * Double(ids.count - 2)
             if score > (best?.score ?? -1) { best = (score, ids) }
         }
         // A split must also read better than the blob as it is: a wide, slanted 0 whose
@@ -131,6 +140,9 @@ struct TouchingSplitter: Sendable {
         guard let best, best.score >= config.splitMinConfidence, best.score > Double(whole) else { return nil }
         return best.pieces.map { pieces[$0] }
     }
+
+    /// What a third piece costs a split's score: it must earn its place.
+    static let thirdPiece = 0.03
 
     /// A cut path strays at most this × the blob's height from its column.
     static let pathReach = 0.25
