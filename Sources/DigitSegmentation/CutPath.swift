@@ -12,6 +12,15 @@ struct CutPath: Sendable, Equatable {
 
     init(columns: [Int]) { self.columns = columns }
 
+    /// A straight cut through column `x` at mid-height, leaning `slant` columns right per row
+    /// down (negative: left), kept inside columns 1 ..< `width`.
+    init(through x: Int, slant: Double, width: Int, height: Int) {
+        let middle = Double(height - 1) / 2
+        columns = (0..<height).map { y in
+            Swift.min(Swift.max(Int((Double(x) + slant * (Double(y) - middle)).rounded()), 1), Swift.max(width - 1, 1))
+        }
+    }
+
     /// The least-ink path through `crop` that stays within `reach` columns of `x`, moving at
     /// most one column per row; each step sideways costs a little (`stepCost` of full ink) so
     /// that on paper the path runs straight.

@@ -12,8 +12,9 @@
 ///
 /// Candidate cuts are columns where the vertical ink projection has a local minimum (where
 /// the strokes thin out between two digits), the columns nearest a half and the thirds, and,
-/// in a wide blob, columns every `splitCutStep` × its height; each is tried straight down and
-/// as the least-ink `CutPath` near it (digits that overlap in width leave no clear column).
+/// in a wide blob, columns every `splitCutStep` × its height; each is tried straight down, as
+/// the least-ink `CutPath` near it (digits that overlap in width leave no clear column) and, in
+/// a wide blob, as straight cuts leaning `splitCutSlant` either way.
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
 /// height wide, narrower than `splitMinAspect` × it, and `splitMinPieceHeight` × it tall) is read through the
 /// `DigitScorer`, each piece once however many splits share it; the split whose least
@@ -74,6 +75,15 @@ struct TouchingSplitter: Sendable {
             let path = CutPath.leastInk(crop, around: x, reach: reach)
             let pathInk = path.ink(in: crop)
             if pathInk + 1 < straightInk && pathInk <= inkLimit { options.append(path) }
+            // Slanted writing leans its digits into each other: in a blob wide enough for two,
+            // a straight cut at the usual slant, both ways, where it crosses less ink than the
+            // column (narrow blobs too: touching pairs 99 → 100 of 128, but non-digit marks
+            // read as digits 4.9 → 5.6 %).
+            for slant in [-config.splitCutSlant, config.splitCutSlant] where wide && slant != 0 {
+                let line = CutPath(through: x, slant: slant, width: w, height: h)
+                let lineInk = line.ink(in: crop)
+                if lineInk + 1 < straightInk && lineInk <= inkLimit { options.append(line) }
+            }
         }
         // A split is a list of bounds: -1 the blob's left edge, `edge` its right, options between.
         let edge = options.count

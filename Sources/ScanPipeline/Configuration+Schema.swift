@@ -143,6 +143,8 @@ extension Configuration {
                     "Each piece of a split is at least this × the blob's height tall."),
             .double("splitCutStep", \.segmentation.splitCutStep, 0.01...1,
                     "A wide blob is also tried at columns this × its height apart, beside its projection's valleys (overlapping digits leave no valley)."),
+            .double("splitCutSlant", \.segmentation.splitCutSlant, 0...2,
+                    "In a wide blob, each cut column is also tried as a straight cut leaning this many columns per row, both ways (0.3: 17°, a common handwriting slant; 0 for none)."),
             .double("lineOverlapRatio", \.segmentation.lineOverlapRatio, 0...1,
                     "A digit joins a text line when their vertical overlap is this fraction of the smaller height."),
             .int("haloRadius", \.segmentation.haloRadius, 0...16,

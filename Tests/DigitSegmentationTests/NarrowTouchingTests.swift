@@ -97,3 +97,30 @@ final class CutCandidateTests: XCTestCase {
         XCTAssertGreaterThan(sparse.map { abs($0 - 80) }.min() ?? 0, 10)
     }
 }
+
+/// Slanted straight cuts, for digits that lean into each other.
+final class SlantedCutTests: XCTestCase {
+    func testSlantedCutLeansAboutMidHeightAndStaysInside() {
+        XCTAssertEqual(CutPath(through: 10, slant: 0.5, width: 40, height: 5).columns, [9, 10, 10, 11, 11])
+        XCTAssertEqual(CutPath(through: 10, slant: -0.5, width: 40, height: 5).columns, [11, 11, 10, 10, 9])
+        // Never the blob's first column nor past its last.
+        XCTAssertEqual(CutPath(through: 2, slant: 1, width: 6, height: 9).columns, [1, 1, 1, 1, 2, 3, 4, 5, 5])
+    }
+
+    func testLeaningBarsJoinedAtTheFootAreCutAlongTheirSlant() throws {
+        // Two bars leaning right (0.3 px per row), 14 px apart, joined by a foot: no column is
+        // free of ink, but a cut at their slant crosses only the foot.
+        var c = TestCanvas(width: 200, height: 120)
+        for y in 20..<80 {
+            let dx = Int((0.3 * Double(79 - y)).rounded())
+            c.rect(50 + dx, y, 8, 1); c.rect(72 + dx, y, 8, 1)
+        }
+        c.rect(50, 74, 30, 6)
+        let crop = try XCTUnwrap(DigitCrop(pixels: c.pixels.map { $0 < 128 ? Float(1) : 0 }, width: c.width, height: c.height, x: 0, y: 0).trimmed())
+        // The gap's centre at mid-height (row 49.5): column 65 + 0.3 × 29.5.
+        let x = 74 - crop.x
+        let lean = CutPath(through: x, slant: -0.3, width: crop.width, height: crop.height)
+        XCTAssertLessThan(lean.ink(in: crop), CutPath(vertical: x, height: crop.height).ink(in: crop))
+        XCTAssertLessThanOrEqual(lean.ink(in: crop), 8)
+    }
+}
