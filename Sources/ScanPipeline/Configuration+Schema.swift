@@ -35,6 +35,8 @@ extension Configuration {
                      "Digits per forward pass of the network."),
                 .float("minConfidence", \.classifier.minConfidence, 0...1,
                        "A file whose least confident digit has a lower (calibrated) probability gets status low_confidence; 0.94 is the shipped model's 99.9 %-precision point on MNIST test."),
+                .float("secondLookBelow", \.classifier.secondLookBelow, 0...1,
+                       "Digits read with a lower probability get a second look: the answer averaged over the input and its four one-pixel shifts; 0 for none."),
             ]),
             ConfigurationSection(key: "output", doc: "What is written.", fields: [
                 .choice("format", \.output.format, "Output format: csv or jsonl (JSON Lines)."),

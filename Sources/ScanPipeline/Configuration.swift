@@ -48,6 +48,9 @@ public struct Configuration: Sendable, Equatable {
         /// 0.94: the shipped model's 99.9 %-precision point on MNIST test (threshold 0.937,
         /// 98.65 % of digits accepted; `digitscan evaluate` prints the trade-off).
         public var minConfidence: Float = 0.94
+        /// Digits read with less than this get a second look: the answer averaged over the
+        /// input and its one-pixel shifts (`SecondLook`); 0 for none.
+        public var secondLookBelow: Float = 0.9
     }
 
     public struct Output: Sendable, Equatable {

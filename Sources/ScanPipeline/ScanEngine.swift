@@ -149,23 +149,26 @@ public struct ScanEngine: Sendable {
         let batchCount = (digits.count + config.classifier.batchSize - 1) / config.classifier.batchSize
         let batchSize = (digits.count + batchCount - 1) / batchCount
         let classifier = self.classifier
+        let secondLook = SecondLook(below: config.classifier.secondLookBelow)
         // Several batches: one per thread. A single batch: let the network use the threads.
         let innerThreads = batchCount == 1 ? threads : 1
         let batches = Parallel.map(count: batchCount, threads: threads) { b -> [FileResult.Digit] in
             let batch = digits[(b * batchSize)..<min((b + 1) * batchSize, digits.count)]
-            return Self.classifyBatch(Array(batch), classifier: classifier, threads: innerThreads)
+            return Self.classifyBatch(Array(batch), classifier: classifier, threads: innerThreads, secondLook: secondLook)
         }
         return batches.flatMap { $0 }
     }
 
     /// One forward pass; the answer for each digit is its most probable class.
     static func classifyBatch(_ batch: [SegmentedDigit], classifier: any DigitClassifier,
-                              threads: Int) -> [FileResult.Digit] {
+                              threads: Int, secondLook: SecondLook = SecondLook(below: 0)) -> [FileResult.Digit] {
         var pixels: [Float] = []
         pixels.reserveCapacity(batch.count * classifier.inputSide * classifier.inputSide)
         for digit in batch { pixels.append(contentsOf: digit.pixels.lazy.map(Float.init)) }
         let classes = classifier.classes
-        let probabilities = classifier.probabilities(pixels: pixels, count: batch.count, threads: threads)
+        let probabilities = secondLook.revise(
+            classifier.probabilities(pixels: pixels, count: batch.count, threads: threads),
+            inputs: pixels, count: batch.count, side: classifier.inputSide, classifier: classifier)
         return batch.enumerated().map { n, digit in
             let row = probabilities.count == batch.count * classes
                 ? Array(probabilities[(n * classes)..<((n + 1) * classes)])
