@@ -18,11 +18,33 @@ public struct DigitSegmenter: Sendable {
     /// than `config.maxComponents` connected components.
     /// `scorer`, when given, judges candidate splits of touching digits; without one, a blob
     /// is split at its deepest projection valley when its shape alone says it is several digits.
+    /// With a scorer and `config.findSheet`, a photo of a sheet on a darker desk is also read
+    /// with the desk painted out (`SheetFinder`), and that reading wins when it has more
+    /// digits the network is sure of away from the desk (`surer`).
     public func segment(_ image: GrayImage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         try config.validate()
+        let plain = try read(image, scorer: scorer)
+        guard config.findSheet, let scorer, let sheet = SheetFinder(in: image) else { return plain }
+        let onSheet = try read(sheet.image, scorer: scorer)
+        return Self.surer(onSheet, than: plain, on: sheet, scorer: scorer) ? onSheet : plain
+    }
+
+    private func read(_ image: GrayImage, scorer: (any DigitScorer)?) throws(SegmentationError) -> [SegmentedDigit] {
         guard let page = InkPage.prepare(image.pixels, width: image.width, height: image.height,
                                          config: config) else { return [] }
         return try digits(on: page, scorer: scorer)
+    }
+
+    /// Whether reading `a` has more digits the network is sure of (0.9) than reading `b`,
+    /// not counting those across the sheet's edge (the sheet read as one big digit, the
+    /// desk's rim); on a tie the plain reading stays.
+    static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
+                      scorer: any DigitScorer) -> Bool {
+        func sure(_ digits: [SegmentedDigit]) -> Int {
+            let confidences = digits.isEmpty ? [] : scorer.confidences(for: digits.map(\.pixels))
+            return zip(digits, confidences).filter { $1 >= 0.9 && !sheet.straddlesEdge($0.box) }.count
+        }
+        return sure(a) > sure(b)
     }
 
     /// Digits of a colour picture, read from the gray conversion that keeps the most contrast

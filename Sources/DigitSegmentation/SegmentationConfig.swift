@@ -34,6 +34,9 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var threshold: ThresholdMethod = .auto
     /// Ink polarity; `auto` detects it per image.
     public var polarity: Polarity = .auto
+    /// Also read a photo of a sheet on a darker desk with the desk painted out, keeping the
+    /// reading the network is surer of (`SheetFinder`; needs the network).
+    public var findSheet: Bool = true
     /// Side of the square tiles used to find ink-bearing regions for the threshold, in pixels.
     public var tileSize: Int = 32
     /// A tile holds ink when some pixel differs from the paper level by this many noise sigmas.

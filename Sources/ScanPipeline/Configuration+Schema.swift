@@ -63,6 +63,8 @@ extension Configuration {
                     "Method that picks the ink/paper threshold: otsu (one global threshold), sauvola (local, from the mean and deviation around each pixel), auto (otsu unless the page's ink and paper levels overlap)."),
             .choice("polarity", \.segmentation.polarity,
                     "Ink polarity: auto detects it per image, darkOnLight is the usual scan, lightOnDark an inverted one."),
+            .bool("findSheet", \.segmentation.findSheet,
+                  "Also read a photo of a sheet on a darker desk with the desk painted out, and keep the reading the network is surer of."),
             .int("tileSize", \.segmentation.tileSize, 4...4096,
                  "Side of the square tiles used to find ink-bearing regions for the threshold, in pixels."),
             .double("tileNoiseSigmas", \.segmentation.tileNoiseSigmas, 0...100,

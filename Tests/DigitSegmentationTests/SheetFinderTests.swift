@@ -1,0 +1,68 @@
+import XCTest
+import ImageDecoding
+@testable import DigitSegmentation
+
+/// A photo of a sheet on a darker desk is read from the sheet alone; shadows that reach the
+/// picture's edge keep their digits.
+final class SheetFinderTests: XCTestCase {
+    /// Sure of everything: the choice between readings then rests on the digits' places.
+    private struct Sure: DigitScorer {
+        func confidences(for images: [[UInt8]]) -> [Float] { images.map { _ in 0.99 } }
+    }
+
+    /// Three rings (stroke 6) on a sheet of paper 230 at (60, 50, 280 × 140), on a desk of 70.
+    private func deskPhoto() -> TestCanvas {
+        var c = TestCanvas(width: 400, height: 240, paper: 70, ink: 230)
+        c.rect(60, 50, 280, 140)
+        c.ink = 30
+        for x in [100, 180, 260] {
+            c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
+        }
+        c.addNoise(amplitude: 5, seed: 4)
+        return c
+    }
+
+    func testSheetOnADeskIsFoundAndTheDeskPaintedOut() throws {
+        let c = deskPhoto()
+        let sheet = try XCTUnwrap(SheetFinder(in: c.image))
+        // The desk takes the sheet's gray; the rings stay.
+        XCTAssertGreaterThan(sheet.image[10, 10], 200)
+        XCTAssertGreaterThan(sheet.image[390, 230], 200)
+        XCTAssertLessThan(sheet.image[102, 120], 60)
+        // A box across the sheet's edge, or as tall as the sheet, is the sheet, not a digit.
+        XCTAssertTrue(sheet.straddlesEdge(PixelBox(x: 40, y: 60, width: 50, height: 40)))
+        XCTAssertTrue(sheet.straddlesEdge(PixelBox(x: 100, y: 50, width: 40, height: 140)))
+        XCTAssertFalse(sheet.straddlesEdge(PixelBox(x: 100, y: 80, width: 40, height: 80)))
+        // An ordinary page has no desk.
+        var page = TestCanvas(width: 400, height: 240)
+        page.rect(100, 80, 6, 80)
+        XCTAssertNil(SheetFinder(in: page.image))
+    }
+
+    func testDigitsOnASheetOnADeskAreRead() throws {
+        let c = deskPhoto()
+        let digits = try DigitSegmenter().segment(c.image, scorer: Sure())
+        XCTAssertEqual(digits.map(\.box.x), [100, 180, 260])
+        // Without the sheet finder the desk is taken for paper and the sheet for ink.
+        var config = SegmentationConfig()
+        config.findSheet = false
+        XCTAssertNotEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
+    }
+
+    func testDigitsInAShadowReachingTheEdgeAreKept() throws {
+        // A page whose left third lies in a shadow (light 0.45, easing off over 60 px) that the
+        // plain reading sees through; the sheet finder takes the shadow for desk.
+        var c = TestCanvas(width: 400, height: 240)
+        for x in [40, 180, 300] {
+            c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
+        }
+        c.light { x, _ in x < 100 ? 0.45 : x < 160 ? 0.45 + 0.55 * Double(x - 100) / 60 : 1 }
+        c.addNoise(amplitude: 3, seed: 5)
+        let digits = try DigitSegmenter().segment(c.image, scorer: Sure())
+        var config = SegmentationConfig()
+        config.findSheet = false
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).map(\.box.x), [40, 180, 300])
+        XCTAssertNotNil(SheetFinder(in: c.image))
+        XCTAssertEqual(digits.map(\.box.x), [40, 180, 300])
+    }
+}
