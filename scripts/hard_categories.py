@@ -381,7 +381,39 @@ def marks(rng, p, digits):
     return Case(sheet, lay.truth())
 
 
+def desk(rng, p, digits):
+    """A phone photo of a sheet lying on a darker desk: the page, turned a little, with desk
+    around it on every side (a share of the page's size per side), wood, grey, a green cutting
+    mat or black, with its own grain and a soft shadow along the sheet's edges."""
+    case = standard(rng, p, digits)
+    sheet = case.sheet
+    colour = np.asarray(shade(rng, p["desks"][pick(rng, p["desks"])]), np.float32)
+    sheet.rotate(U(rng, p["angle"]) * (1 if rng.uniform() < 0.5 else -1), (-1.0, -1.0, -1.0))
+    h, w = sheet.shape
+    left, right = (int(w * U(rng, p["margin"])) for _ in range(2))
+    top, bottom = (int(h * U(rng, p["margin"])) for _ in range(2))
+    H, W = h + top + bottom, w + left + right
+    grain = sr.paper(rng, H, W, noise=0.0)
+    grain = 1.0 + (grain / float(grain.mean()) - 1.0) * U(rng, p["grain"])
+    # Streaks along the desk (wood grain, a mat's texture): smoothed noise stretched one way.
+    streaks = cv2.resize(rng.standard_normal((max(2, H // 3), 8)).astype(np.float32), (W, H),
+                         interpolation=cv2.INTER_CUBIC)
+    canvas = colour[None, None, :] * (grain * (1.0 + 0.06 * streaks))[:, :, None]
+    # The sheet (corners the turn added are marked -1) with a soft shadow just outside it.
+    inside = (sheet.px[:, :, 0] >= 0).astype(np.float32)
+    mask = np.zeros((H, W), np.float32)
+    mask[top:top + h, left:left + w] = inside
+    shadow = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.01 * max(H, W)))
+    canvas *= (1.0 - 0.35 * np.clip(shadow - mask, 0, 1))[:, :, None]
+    region = canvas[top:top + h, left:left + w]
+    canvas[top:top + h, left:left + w] = np.where(inside[:, :, None] > 0, sheet.px, region)
+    sheet.px = canvas
+    case.rgb_share = 0.5
+    return case
+
+
 CATEGORIES = [("shading", shading), ("ink_colour", ink_colour), ("paper", paper), ("ruled", ruled),
               ("squared", squared), ("form_boxes", form_boxes), ("hairline", hairline),
               ("marker", marker), ("touching", touching), ("slope", slope), ("pages", pages),
-              ("jpeg_low", jpeg_low), ("dotted", dotted), ("broken", broken), ("marks", marks)]
+              ("jpeg_low", jpeg_low), ("dotted", dotted), ("broken", broken), ("marks", marks),
+              ("desk", desk)]
