@@ -35,16 +35,19 @@ public struct DigitSegmenter: Sendable {
         return try digits(on: page, scorer: scorer)
     }
 
-    /// Whether reading `a` has more digits the network is sure of (0.9) than reading `b`,
-    /// not counting those across the sheet's edge (the sheet read as one big digit, the
-    /// desk's rim); on a tie the plain reading stays.
+    /// Whether the sheet's reading `a` beats the plain reading `b`: more digits the network is
+    /// sure of (0.9), not counting the sheet, its edge or the desk read as ink; or as many, and
+    /// fewer pieces of desk at the picture's border (a scanner's black margin read as a 1).
+    /// On a full tie the plain reading stays.
     static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
                       scorer: any DigitScorer) -> Bool {
-        func sure(_ digits: [SegmentedDigit]) -> Int {
+        func tally(_ digits: [SegmentedDigit]) -> (sure: Int, desk: Int) {
             let confidences = digits.isEmpty ? [] : scorer.confidences(for: digits.map(\.pixels))
-            return zip(digits, confidences).filter { $1 >= 0.9 && !sheet.straddlesEdge($0.box) }.count
+            let sure = zip(digits, confidences).filter { $1 >= 0.9 && !sheet.isSheetOrEdge($0.box) }.count
+            return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count)
         }
-        return sure(a) > sure(b)
+        let (ta, tb) = (tally(a), tally(b))
+        return ta.sure != tb.sure ? ta.sure > tb.sure : ta.desk < tb.desk
     }
 
     /// Digits of a colour picture, read from the gray conversion that keeps the most contrast

@@ -12,7 +12,7 @@ import ImageDecoding
 ///
 /// A shadow across a sheet can reach its edge too and look the same; so this only proposes
 /// a second reading of the page, and `DigitSegmenter` keeps it only when it has more digits
-/// the network is sure of that do not lie across the sheet's edge.
+/// the network is sure of that are not the sheet, its edge or the desk read as ink.
 struct SheetFinder: Sendable {
     /// The page with the background painted over.
     var image: GrayImage
@@ -26,10 +26,12 @@ struct SheetFinder: Sendable {
     /// Long side of the small copy the background is found on.
     static let workSide = 256
 
-    /// Whether `box` (source pixels) is the sheet or its edge read as ink: at least four
-    /// fifths as tall as the sheet, or lying across its edge (a fifth of it on the background
-    /// and a fifth on the sheet). Digits wholly in a shadow that was taken for desk are not.
-    func straddlesEdge(_ box: PixelBox) -> Bool {
+    /// Whether `box` (source pixels) is the sheet, its edge or the desk read as ink: at least
+    /// four fifths as tall as the sheet, lying across its edge (a fifth of it on the background
+    /// and a fifth on the sheet), or on the background and touching the picture's border (a
+    /// scanner's black margin read as a 1). Digits wholly in a shadow that was taken for desk
+    /// are none of these.
+    func isSheetOrEdge(_ box: PixelBox) -> Bool {
         // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet.
         if 5 * box.height >= 4 * sheetHeight { return true }
         let rows = background.count / Swift.max(columns, 1)
@@ -42,7 +44,24 @@ struct SheetFinder: Sendable {
                 if background[y * columns + x] { inside += 1 }
             }
         }
-        return 5 * inside >= total && 5 * (total - inside) >= total
+        return 5 * inside >= total && (5 * (total - inside) >= total || isDeskAtBorder(box))
+    }
+
+    /// Whether `box` touches the picture's border with four fifths of it on the background:
+    /// the desk or a scanner's black margin read as ink, never a digit in a shadow.
+    func isDeskAtBorder(_ box: PixelBox) -> Bool {
+        guard box.x <= 0 || box.y <= 0 || box.maxX >= image.width || box.maxY >= image.height else { return false }
+        let rows = background.count / Swift.max(columns, 1)
+        let x0 = Swift.min(Swift.max(box.x, 0) / step, columns - 1), x1 = Swift.min(Swift.max(box.x + box.width - 1, 0) / step, columns - 1)
+        let y0 = Swift.min(Swift.max(box.y, 0) / step, rows - 1), y1 = Swift.min(Swift.max(box.y + box.height - 1, 0) / step, rows - 1)
+        var inside = 0, total = 0
+        for y in y0...y1 {
+            for x in x0...x1 {
+                total += 1
+                if background[y * columns + x] { inside += 1 }
+            }
+        }
+        return 5 * inside >= 4 * total
     }
 
     /// The sheet of `image`, or nil when none stands out: dark border-connected pixels under

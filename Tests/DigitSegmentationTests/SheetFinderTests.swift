@@ -30,9 +30,9 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertGreaterThan(sheet.image[390, 230], 200)
         XCTAssertLessThan(sheet.image[102, 120], 60)
         // A box across the sheet's edge, or as tall as the sheet, is the sheet, not a digit.
-        XCTAssertTrue(sheet.straddlesEdge(PixelBox(x: 40, y: 60, width: 50, height: 40)))
-        XCTAssertTrue(sheet.straddlesEdge(PixelBox(x: 100, y: 50, width: 40, height: 140)))
-        XCTAssertFalse(sheet.straddlesEdge(PixelBox(x: 100, y: 80, width: 40, height: 80)))
+        XCTAssertTrue(sheet.isSheetOrEdge(PixelBox(x: 40, y: 60, width: 50, height: 40)))
+        XCTAssertTrue(sheet.isSheetOrEdge(PixelBox(x: 100, y: 50, width: 40, height: 140)))
+        XCTAssertFalse(sheet.isSheetOrEdge(PixelBox(x: 100, y: 80, width: 40, height: 80)))
         // An ordinary page has no desk.
         var page = TestCanvas(width: 400, height: 240)
         page.rect(100, 80, 6, 80)
@@ -47,6 +47,22 @@ final class SheetFinderTests: XCTestCase {
         var config = SegmentationConfig()
         config.findSheet = false
         XCTAssertNotEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
+    }
+
+    func testAScannersBlackMarginIsNotReadAsADigit() throws {
+        // A scan with a black margin down its left side: a tall dark bar at the border.
+        var c = TestCanvas(width: 400, height: 240)
+        for x in [100, 180, 260] {
+            c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
+        }
+        c.ink = 20
+        c.rect(0, 0, 24, 240)
+        c.addNoise(amplitude: 3, seed: 6)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
+        var config = SegmentationConfig()
+        config.findSheet = false
+        // Read plainly, the margin is the first "digit".
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).first?.box.x, 0)
     }
 
     func testDigitsInAShadowReachingTheEdgeAreKept() throws {
