@@ -29,10 +29,33 @@ public struct DigitSegmenter: Sendable {
         return Self.surer(onSheet, than: plain, on: sheet, scorer: scorer) ? onSheet : plain
     }
 
+    /// The digits of `image`; with a scorer, a page turned at least `config.levelMinAngle`
+    /// whose reading has a doubtful digit (below 0.9) is also read turned level (`PageSkew`),
+    /// and that reading wins with more digits the network is sure of, its boxes mapped back
+    /// onto the page as it was.
     private func read(_ image: GrayImage, scorer: (any DigitScorer)?) throws(SegmentationError) -> [SegmentedDigit] {
         guard let page = InkPage.prepare(image.pixels, width: image.width, height: image.height,
                                          config: config) else { return [] }
-        return try digits(on: page, scorer: scorer)
+        let plain = try digits(on: page, scorer: scorer)
+        // Only a reading with doubts is worth a second: a page of few digits can seem askew
+        // (two stacked digits bunch best at some angle), and its turned reading may split one.
+        guard config.levelMinAngle > 0, let scorer else { return plain }
+        let confidences = plain.isEmpty ? [] : scorer.confidences(for: plain.map(\.pixels))
+        guard plain.isEmpty || confidences.contains(where: { $0 < 0.9 }),
+              let skew = PageSkew.angle(of: page.mask), abs(skew) >= config.levelMinAngle else { return plain }
+        let fill = UInt8(GrayHistogram(image.pixels).mode())
+        let level = PageSkew.rotated(image, degrees: -skew, fill: fill)
+        guard let levelPage = InkPage.prepare(level.pixels, width: level.width, height: level.height,
+                                              config: config) else { return plain }
+        var turned = try digits(on: levelPage, scorer: scorer)
+        func sure(_ digits: [SegmentedDigit]) -> Int {
+            digits.isEmpty ? 0 : scorer.confidences(for: digits.map(\.pixels)).filter { $0 >= 0.9 }.count
+        }
+        guard sure(turned) > confidences.filter({ $0 >= 0.9 }).count else { return plain }
+        for i in turned.indices {
+            turned[i].box = PageSkew.boxBack(turned[i].box, degrees: -skew, width: image.width, height: image.height)
+        }
+        return turned
     }
 
     /// Whether the sheet's reading `a` beats the plain reading `b`: more digits the network is

@@ -42,6 +42,7 @@ extension SegmentationConfig {
         try check((0...1).contains(splitMinConfidence), "splitMinConfidence", splitMinConfidence, "0...1")
         try check((0...1).contains(splitDoubtConfidence), "splitDoubtConfidence", splitDoubtConfidence, "0...1")
         try check(splitCutStep > 0, "splitCutStep", splitCutStep, "> 0")
+        try check((0...15).contains(levelMinAngle), "levelMinAngle", levelMinAngle, "0...15")
         try check((0...2).contains(splitCutSlant), "splitCutSlant", splitCutSlant, "0...2")
         try check(splitMinLineWidth > 0, "splitMinLineWidth", splitMinLineWidth, "> 0")
         try check((0...1).contains(splitMinPieceHeight), "splitMinPieceHeight", splitMinPieceHeight, "0...1")

@@ -37,6 +37,10 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// Also read a photo of a sheet on a darker desk with the desk painted out, keeping the
     /// reading the network is surer of (`SheetFinder`; needs the network).
     public var findSheet: Bool = true
+    /// A page turned at least this many degrees (ruled lines or lines of digits askew) is also
+    /// read turned level, keeping the reading the network is surer of (`PageSkew`; needs the
+    /// network); 0 never.
+    public var levelMinAngle: Double = 3
     /// Side of the square tiles used to find ink-bearing regions for the threshold, in pixels.
     public var tileSize: Int = 32
     /// A tile holds ink when some pixel differs from the paper level by this many noise sigmas.

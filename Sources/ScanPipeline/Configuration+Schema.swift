@@ -65,6 +65,8 @@ extension Configuration {
                     "Ink polarity: auto detects it per image, darkOnLight is the usual scan, lightOnDark an inverted one."),
             .bool("findSheet", \.segmentation.findSheet,
                   "Also read a photo of a sheet on a darker desk with the desk painted out, and keep the reading the network is surer of."),
+            .double("levelMinAngle", \.segmentation.levelMinAngle, 0...15,
+                    "A page turned at least this many degrees is also read turned level, keeping the reading the network is surer of; 0 never."),
             .int("tileSize", \.segmentation.tileSize, 4...4096,
                  "Side of the square tiles used to find ink-bearing regions for the threshold, in pixels."),
             .double("tileNoiseSigmas", \.segmentation.tileNoiseSigmas, 0...100,
