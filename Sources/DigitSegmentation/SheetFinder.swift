@@ -65,8 +65,8 @@ struct SheetFinder: Sendable {
     }
 
     /// The sheet of `image`, or nil when none stands out: dark border-connected pixels under
-    /// `minBackground` of the picture, or the bright part under `minSheet` of it.
-    init?(in image: GrayImage, minBackground: Double = 0.05, minSheet: Double = 0.05) {
+    /// `minBackground` of the picture, or its largest bright piece under `minSheet` of it.
+    init?(in image: GrayImage, minBackground: Double = 0.05, minSheet: Double = 0.08) {
         let (w, h) = (image.width, image.height)
         guard w >= 16, h >= 16 else { return nil }
         // At least 2 × 2 pixels a cell: a desk is large, and small scans pay a quarter.
@@ -86,8 +86,8 @@ struct SheetFinder: Sendable {
         let small = (0..<(sw * sh)).map { UInt8(sums[$0] / Swift.max(counts[$0], 1)) }
         guard let otsu = OtsuThreshold(GrayHistogram(small)) else { return nil }
         let dark = small.map { Int($0) <= otsu.threshold }
-        let brightCount = dark.lazy.filter { !$0 }.count
-        guard Double(brightCount) >= minSheet * Double(sw * sh) else { return nil }
+        // The sheet is one bright piece; light strokes on a dark board are many small ones.
+        guard Double(Self.largestRegion(of: dark.map { !$0 }, width: sw)) >= minSheet * Double(sw * sh) else { return nil }
 
         // A desk shows all round the sheet, a scanner's margin along a side: either way a good
         // part of the picture's border is dark (most pictures' is not, and end here).
@@ -139,5 +139,28 @@ struct SheetFinder: Sendable {
         background = grown
         self.step = step
         columns = sw
+    }
+
+    /// Cells in the largest 4-connected region of `cells` (`width` per row).
+    static func largestRegion(of cells: [Bool], width: Int) -> Int {
+        var seen = [Bool](repeating: false, count: cells.count)
+        var largest = 0
+        var stack: [Int] = []
+        for start in cells.indices where cells[start] && !seen[start] {
+            seen[start] = true
+            stack.append(start)
+            var size = 0
+            while let i = stack.popLast() {
+                size += 1
+                let x = i % width
+                for j in [x > 0 ? i - 1 : -1, x + 1 < width ? i + 1 : -1, i - width, i + width]
+                where j >= 0 && j < cells.count && cells[j] && !seen[j] {
+                    seen[j] = true
+                    stack.append(j)
+                }
+            }
+            largest = Swift.max(largest, size)
+        }
+        return largest
     }
 }

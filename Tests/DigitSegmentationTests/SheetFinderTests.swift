@@ -37,6 +37,12 @@ final class SheetFinderTests: XCTestCase {
         var page = TestCanvas(width: 400, height: 240)
         page.rect(100, 80, 6, 80)
         XCTAssertNil(SheetFinder(in: page.image))
+        // Nor has chalk on a board: light strokes are many small bright pieces, no sheet.
+        var board = TestCanvas(width: 400, height: 240, paper: 30, ink: 230)
+        for x in [100, 180, 260] {
+            board.rect(x, 80, 40, 6); board.rect(x, 154, 40, 6); board.rect(x, 80, 6, 80); board.rect(x + 34, 80, 6, 80)
+        }
+        XCTAssertNil(SheetFinder(in: board.image))
     }
 
     func testDigitsOnASheetOnADeskAreRead() throws {
