@@ -39,10 +39,10 @@ public struct DigitSegmenter: Sendable {
         let plain = try digits(on: page, scorer: scorer)
         // Only a reading with doubts is worth a second: a page of few digits can seem askew
         // (two stacked digits bunch best at some angle), and its turned reading may split one.
-        guard config.levelMinAngle > 0, let scorer else { return plain }
+        guard config.levelMinAngle > 0, let scorer, let skew = PageSkew.angle(of: page.mask),
+              abs(skew) >= config.levelMinAngle else { return plain }
         let confidences = plain.isEmpty ? [] : scorer.confidences(for: plain.map(\.pixels))
-        guard plain.isEmpty || confidences.contains(where: { $0 < 0.9 }),
-              let skew = PageSkew.angle(of: page.mask), abs(skew) >= config.levelMinAngle else { return plain }
+        guard plain.isEmpty || confidences.contains(where: { $0 < 0.9 }) else { return plain }
         let fill = UInt8(GrayHistogram(image.pixels).mode())
         let level = PageSkew.rotated(image, degrees: -skew, fill: fill)
         guard let levelPage = InkPage.prepare(level.pixels, width: level.width, height: level.height,

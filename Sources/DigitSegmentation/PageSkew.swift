@@ -8,48 +8,53 @@ import ImageDecoding
 /// page's vertical, bunches most into rows (the largest sum of squared row counts: ruled
 /// lines and lines of digits give sharp peaks only when level).
 enum PageSkew {
-    /// Angles tried, degrees either way, and the step between them.
-    static let maxAngle = 15.0, angleStep = 0.5
+    /// Angles tried, degrees either way: a whole-degree search, then half a degree either
+    /// side of the best.
+    static let maxAngle = 15
 
     /// The page's skew in degrees (positive: the page turned clockwise, lines falling to the
     /// right), or nil when the ink gives no clear answer: fewer than `minPoints` ink pixels, or
     /// the best angle bunching the ink less than `minGain` × as much as the level page does.
     static func angle(of mask: InkMask, minPoints: Int = 200, minGain: Double = 1.15) -> Double? {
         let (w, h) = (mask.width, mask.height)
-        // Up to about 40,000 ink pixels, spread over the page.
+        // Up to about 3,000 ink pixels, spread over the page: plenty for lines of digits.
         var inkCount = 0
         for bit in mask.bits where bit != 0 { inkCount += 1 }
         guard inkCount >= minPoints else { return nil }
-        let stride = Swift.max(1, inkCount / 40_000)
-        var xs: [Double] = [], ys: [Double] = []
+        let stride = Swift.max(1, inkCount / 3_000)
+        var xs: [Float] = [], ys: [Float] = []
         xs.reserveCapacity(inkCount / stride + 1); ys.reserveCapacity(inkCount / stride + 1)
         var k = 0
         for y in 0..<h {
             for x in 0..<w where mask.bits[y * w + x] != 0 {
-                if k % stride == 0 { xs.append(Double(x) - Double(w) / 2); ys.append(Double(y) - Double(h) / 2) }
+                if k % stride == 0 { xs.append(Float(x) - Float(w) / 2); ys.append(Float(y) - Float(h) / 2) }
                 k += 1
             }
         }
-        let reach = Double(w + h)
+        let reach = Float(w + h)
         // Rows two pixels high: thin enough to keep a ruled line's peak sharp.
-        let bins = Int(reach) + 2
+        var counts = [Int32](repeating: 0, count: Int(reach) + 2)
         func bunching(_ degrees: Double) -> Double {
-            let a = degrees * Double.pi / 180
-            let (c, s) = sinCos(a)
-            var counts = [Double](repeating: 0, count: bins)
+            let (c, s) = sinCos(degrees * Double.pi / 180)
+            let (fc, fs) = (Float(c), Float(s))
+            for i in counts.indices { counts[i] = 0 }
             for i in xs.indices {
-                let row = Int(((ys[i] * c - xs[i] * s) + reach) / 2)
-                if row >= 0 && row < bins { counts[row] += 1 }
+                let row = Int((ys[i] * fc - xs[i] * fs + reach) * 0.5)
+                if row >= 0 && row < counts.count { counts[row] &+= 1 }
             }
-            return counts.reduce(0) { $0 + $1 * $1 }
+            var sum = 0.0
+            for n in counts where n != 0 { sum += Double(n) * Double(n) }
+            return sum
         }
         let level = bunching(0)
         var best = (angle: 0.0, score: level)
-        let steps = Int((maxAngle / angleStep).rounded())
-        for i in -steps...steps where i != 0 {
-            let angle = Double(i) * angleStep
-            let score = bunching(angle)
-            if score > best.score { best = (angle, score) }
+        for degrees in -maxAngle...maxAngle where degrees != 0 {
+            let score = bunching(Double(degrees))
+            if score > best.score { best = (Double(degrees), score) }
+        }
+        for fine in [best.angle - 0.5, best.angle + 0.5] where abs(fine) <= Double(maxAngle) && fine != 0 {
+            let score = bunching(fine)
+            if score > best.score { best = (fine, score) }
         }
         guard best.angle != 0, best.score >= minGain * level else { return nil }
         return best.angle

@@ -73,21 +73,25 @@ struct SheetFinder: Sendable {
         let step = Swift.max(2, (Swift.max(w, h) + Self.workSide - 1) / Self.workSide)
         let sw = (w + step - 1) / step, sh = (h + step - 1) / step
         // The small copy: means of step × step blocks, summed a row at a time.
-        var sums = [Int](repeating: 0, count: sw * sh), counts = [Int](repeating: 0, count: sw * sh)
+        var sums = [Int](repeating: 0, count: sw * sh)
+        let cellOfColumn = (0..<w).map { $0 / step }
         image.pixels.withUnsafeBufferPointer { p in
-            for y in 0..<h {
-                let row = (y / step) * sw
-                for x in 0..<w {
-                    sums[row + x / step] += Int(p[y * w + x])
-                    counts[row + x / step] += 1
+            sums.withUnsafeMutableBufferPointer { sums in
+                for y in 0..<h {
+                    let row = (y / step) * sw, base = y * w
+                    for x in 0..<w { sums[row + cellOfColumn[x]] += Int(p[base + x]) }
                 }
             }
         }
-        let small = (0..<(sw * sh)).map { UInt8(sums[$0] / Swift.max(counts[$0], 1)) }
+        // Cells on the right and bottom edges may hold fewer pixels.
+        let small = (0..<(sw * sh)).map { i -> UInt8 in
+            let (cx, cy) = (i % sw, i / sw)
+            let n = (Swift.min((cx + 1) * step, w) - cx * step) * (Swift.min((cy + 1) * step, h) - cy * step)
+            return UInt8(sums[i] / Swift.max(n, 1))
+        }
         guard let otsu = OtsuThreshold(GrayHistogram(small)) else { return nil }
         let dark = small.map { Int($0) <= otsu.threshold }
-        // The sheet is one bright piece; light strokes on a dark board are many small ones.
-        guard Double(Self.largestRegion(of: dark.map { !$0 }, width: sw)) >= minSheet * Double(sw * sh) else { return nil }
+
 
         // A desk shows all round the sheet, a scanner's margin along a side: either way a good
         // part of the picture's border is dark (most pictures' is not, and end here).
@@ -95,6 +99,8 @@ struct SheetFinder: Sendable {
         for x in 0..<sw where dark[x] || dark[(sh - 1) * sw + x] { darkBorder += 1 }
         for y in 0..<sh where dark[y * sw] || dark[y * sw + sw - 1] { darkBorder += 1 }
         guard 10 * darkBorder >= sw + sh else { return nil }
+        // The sheet is one bright piece; light strokes on a dark board are many small ones.
+        guard Double(Self.largestRegion(of: dark.map { !$0 }, width: sw)) >= minSheet * Double(sw * sh) else { return nil }
         // Flood the dark pixels that reach the border (4-connected).
         var outside = [Bool](repeating: false, count: sw * sh)
         var stack: [Int] = []
