@@ -8,20 +8,20 @@ import ImageDecoding
 /// page's vertical, bunches most into rows (the largest sum of squared row counts: ruled
 /// lines and lines of digits give sharp peaks only when level).
 enum PageSkew {
-    /// Angles tried, degrees either way: a whole-degree search, then half a degree either
+    /// Angles tried, degrees either way: a search in steps of 1.5°, then half a degree either
     /// side of the best.
-    static let maxAngle = 15
+    static let maxAngle = 15.0
 
     /// The page's skew in degrees (positive: the page turned clockwise, lines falling to the
     /// right), or nil when the ink gives no clear answer: fewer than `minPoints` ink pixels, or
     /// the best angle bunching the ink less than `minGain` × as much as the level page does.
     static func angle(of mask: InkMask, minPoints: Int = 200, minGain: Double = 1.15) -> Double? {
         let (w, h) = (mask.width, mask.height)
-        // Up to about 3,000 ink pixels, spread over the page: plenty for lines of digits.
+        // Up to about 1,500 ink pixels, spread over the page: plenty for lines of digits.
         var inkCount = 0
         for bit in mask.bits where bit != 0 { inkCount += 1 }
         guard inkCount >= minPoints else { return nil }
-        let stride = Swift.max(1, inkCount / 3_000)
+        let stride = Swift.max(1, inkCount / 1_500)
         var xs: [Float] = [], ys: [Float] = []
         xs.reserveCapacity(inkCount / stride + 1); ys.reserveCapacity(inkCount / stride + 1)
         var k = 0
@@ -48,11 +48,11 @@ enum PageSkew {
         }
         let level = bunching(0)
         var best = (angle: 0.0, score: level)
-        for degrees in -maxAngle...maxAngle where degrees != 0 {
-            let score = bunching(Double(degrees))
-            if score > best.score { best = (Double(degrees), score) }
+        for degrees in Swift.stride(from: -maxAngle, through: maxAngle, by: 1.5) where degrees != 0 {
+            let score = bunching(degrees)
+            if score > best.score { best = (degrees, score) }
         }
-        for fine in [best.angle - 0.5, best.angle + 0.5] where abs(fine) <= Double(maxAngle) && fine != 0 {
+        for fine in [best.angle - 0.5, best.angle + 0.5] where abs(fine) <= maxAngle && fine != 0 {
             let score = bunching(fine)
             if score > best.score { best = (fine, score) }
         }
