@@ -6,7 +6,9 @@ import ImageDecoding
 /// 8-connected components (`ConnectedComponents`) → speck removal relative to the typical
 /// digit height → fragment merging (`FragmentMerger`) → lines and reading order
 /// (`LineGrouper`) → touching digits split (`TouchingSplitter`) → 28×28 normalisation
-/// (`MNISTNormalizer`, with stroke width brought into MNIST's range). A value type with no shared
+/// (`MNISTNormalizer`, with stroke width brought into MNIST's range). With the network's help, a
+/// photo of a sheet on a desk is also read with the desk painted out (`SheetFinder`), and a page
+/// that looks turned is also read turned level (`PageSkew`). A value type with no shared
 /// state: one segmenter may be used from many threads at once.
 public struct DigitSegmenter: Sendable {
     public var config: SegmentationConfig
