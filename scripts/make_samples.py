@@ -171,6 +171,27 @@ def truncated_jpeg(rng, d):
     return data[: int(len(data) * 0.4)], ""
 
 
+def sheet_on_desk(rng, d):
+    """A phone photo of a small sheet lying on a dark wooden desk, turned a little: the desk,
+    not the paper, is the commonest gray of the picture."""
+    img, truth = grey_scan(rng, d, [5], 80, margin=40)
+    # Paper and ink are never pure black, so after the turn black marks the corners it added.
+    sheet = Image.fromarray(np.maximum(img, 1)).convert("RGB").rotate(
+        float(rng.uniform(2, 4)), expand=True, fillcolor=(0, 0, 0), resample=Image.BICUBIC)
+    inside = Image.fromarray(((np.array(sheet.convert("L")) > 0) * 255).astype(np.uint8))
+    sw, sh = sheet.size
+    pad_x, pad_y = int(0.25 * sw), int(0.45 * sh)
+    H, W = sh + 2 * pad_y, sw + 2 * pad_x
+    wood = np.array([95, 65, 42], np.float32)
+    streaks = cv2.resize(rng.standard_normal((max(2, H // 3), 6)).astype(np.float32), (W, H),
+                         interpolation=cv2.INTER_CUBIC)
+    desk = wood[None, None, :] * (1.0 + 0.08 * streaks)[:, :, None]
+    desk += rng.standard_normal((H, W, 1)).astype(np.float32) * 3
+    canvas = Image.fromarray(np.clip(np.rint(desk), 0, 255).astype(np.uint8), "RGB")
+    canvas.paste(sheet, (pad_x, pad_y), inside)
+    return jpeg_bytes(canvas, 87), truth
+
+
 # (file name, maker, expected status)
 SAMPLES = [
     ("single-digit.png", single_digit, "ok"),
@@ -185,6 +206,7 @@ SAMPLES = [
     ("fax-palette.png", fax_palette, "ok"),
     ("blank-page.jpg", blank_page, "no_digits"),
     ("truncated.jpg", truncated_jpeg, "error"),
+    ("sheet-on-desk.jpg", sheet_on_desk, "ok"),
 ]
 
 
