@@ -34,23 +34,23 @@ struct SheetFinder: Sendable {
     func isSheetOrEdge(_ box: PixelBox) -> Bool {
         // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet.
         if 5 * box.height >= 4 * sheetHeight { return true }
-        let rows = background.count / Swift.max(columns, 1)
-        let x0 = Swift.min(Swift.max(box.x, 0) / step, columns - 1), x1 = Swift.min(Swift.max(box.x + box.width - 1, 0) / step, columns - 1)
-        let y0 = Swift.min(Swift.max(box.y, 0) / step, rows - 1), y1 = Swift.min(Swift.max(box.y + box.height - 1, 0) / step, rows - 1)
-        var inside = 0, total = 0
-        for y in y0...y1 {
-            for x in x0...x1 {
-                total += 1
-                if background[y * columns + x] { inside += 1 }
-            }
-        }
+        let (inside, total) = backgroundCells(box)
         return 5 * inside >= total && (5 * (total - inside) >= total || isDeskAtBorder(box))
     }
 
-    /// Whether `box` touches the picture's border with four fifths of it on the background:
-    /// the desk or a scanner's black margin read as ink, never a digit in a shadow.
+    /// Whether `box` is desk for sure: on the background and touching the picture's border (a
+    /// scanner's black margin read as a 1), or a side of the sheet (as tall as the sheet and
+    /// across its edge). Never a digit in a shadow, which neither reaches the border nor spans
+    /// the whole sheet.
     func isDeskAtBorder(_ box: PixelBox) -> Bool {
+        let (inside, total) = backgroundCells(box)
+        if 5 * box.height >= 4 * sheetHeight && 5 * inside >= total && 5 * (total - inside) >= total { return true }
         guard box.x <= 0 || box.y <= 0 || box.maxX >= image.width || box.maxY >= image.height else { return false }
+        return 5 * inside >= 4 * total
+    }
+
+    /// Cells of the small copy under `box` that are background, and all cells under it.
+    private func backgroundCells(_ box: PixelBox) -> (inside: Int, total: Int) {
         let rows = background.count / Swift.max(columns, 1)
         let x0 = Swift.min(Swift.max(box.x, 0) / step, columns - 1), x1 = Swift.min(Swift.max(box.x + box.width - 1, 0) / step, columns - 1)
         let y0 = Swift.min(Swift.max(box.y, 0) / step, rows - 1), y1 = Swift.min(Swift.max(box.y + box.height - 1, 0) / step, rows - 1)
@@ -61,7 +61,7 @@ struct SheetFinder: Sendable {
                 if background[y * columns + x] { inside += 1 }
             }
         }
-        return 5 * inside >= 4 * total
+        return (inside, total)
     }
 
     /// The sheet of `image`, or nil when none stands out: dark border-connected pixels under
