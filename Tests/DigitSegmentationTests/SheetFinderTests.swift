@@ -33,6 +33,9 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertTrue(sheet.isSheetOrEdge(PixelBox(x: 40, y: 60, width: 50, height: 40)))
         XCTAssertTrue(sheet.isSheetOrEdge(PixelBox(x: 100, y: 50, width: 40, height: 140)))
         XCTAssertFalse(sheet.isSheetOrEdge(PixelBox(x: 100, y: 80, width: 40, height: 80)))
+        // The sheet's side read as a 1 is desk for sure; a ring on the sheet is not.
+        XCTAssertTrue(sheet.isDeskAtBorder(PixelBox(x: 54, y: 48, width: 12, height: 144)))
+        XCTAssertFalse(sheet.isDeskAtBorder(PixelBox(x: 100, y: 80, width: 40, height: 80)))
         // An ordinary page has no desk.
         var page = TestCanvas(width: 400, height: 240)
         page.rect(100, 80, 6, 80)
