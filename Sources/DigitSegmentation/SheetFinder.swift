@@ -34,16 +34,18 @@ struct SheetFinder: Sendable {
     func isSheetOrEdge(_ box: PixelBox) -> Bool {
         // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet.
         if 5 * box.height >= 4 * sheetHeight { return true }
-        let (inside, total) = backgroundCells(box)
-        return 5 * inside >= total && (5 * (total - inside) >= total || isDeskAtBorder(box))
+        let cells = backgroundCells(box)
+        return 5 * cells.inside >= cells.total && (5 * (cells.total - cells.inside) >= cells.total || isDesk(box, cells))
     }
 
     /// Whether `box` is desk for sure: on the background and touching the picture's border (a
     /// scanner's black margin read as a 1), or a side of the sheet (as tall as the sheet and
     /// across its edge). Never a digit in a shadow, which neither reaches the border nor spans
     /// the whole sheet.
-    func isDeskAtBorder(_ box: PixelBox) -> Bool {
-        let (inside, total) = backgroundCells(box)
+    func isDeskAtBorder(_ box: PixelBox) -> Bool { isDesk(box, backgroundCells(box)) }
+
+    private func isDesk(_ box: PixelBox, _ cells: (inside: Int, total: Int)) -> Bool {
+        let (inside, total) = cells
         if 5 * box.height >= 4 * sheetHeight && 5 * inside >= total && 5 * (total - inside) >= total { return true }
         guard box.x <= 0 || box.y <= 0 || box.maxX >= image.width || box.maxY >= image.height else { return false }
         return 5 * inside >= 4 * total
@@ -91,8 +93,6 @@ struct SheetFinder: Sendable {
         }
         guard let otsu = OtsuThreshold(GrayHistogram(small)) else { return nil }
         let dark = small.map { Int($0) <= otsu.threshold }
-
-
         // A desk shows all round the sheet, a scanner's margin along a side: either way a good
         // part of the picture's border is dark (most pictures' is not, and end here).
         var darkBorder = 0
@@ -100,21 +100,16 @@ struct SheetFinder: Sendable {
         for y in 0..<sh where dark[y * sw] || dark[y * sw + sw - 1] { darkBorder += 1 }
         guard 10 * darkBorder >= sw + sh else { return nil }
         // The sheet is one bright piece; light strokes on a dark board are many small ones.
-        guard Double(Self.largestRegion(of: dark.map { !$0 }, width: sw)) >= minSheet * Double(sw * sh) else { return nil }
-        // Flood the dark pixels that reach the border (4-connected).
-        var outside = [Bool](repeating: false, count: sw * sh)
-        var stack: [Int] = []
-        func seed(_ i: Int) { if dark[i] && !outside[i] { outside[i] = true; stack.append(i) } }
-        for x in 0..<sw { seed(x); seed((sh - 1) * sw + x) }
-        for y in 0..<sh { seed(y * sw); seed(y * sw + sw - 1) }
-        while let i = stack.popLast() {
-            let (x, y) = (i % sw, i / sw)
-            if x > 0 { seed(i - 1) }
-            if x + 1 < sw { seed(i + 1) }
-            if y > 0 { seed(i - sw) }
-            if y + 1 < sh { seed(i + sw) }
+        let bright = dark.map { !$0 }
+        var seen = [Bool](repeating: false, count: sw * sh)
+        let largestBright = bright.indices.reduce(0) { largest, i in
+            bright[i] && !seen[i] ? Swift.max(largest, Self.flood(bright, width: sw, from: [i], into: &seen)) : largest
         }
-        let outsideCount = outside.lazy.filter { $0 }.count
+        guard Double(largestBright) >= minSheet * Double(sw * sh) else { return nil }
+        // The dark cells that reach the border.
+        var outside = [Bool](repeating: false, count: sw * sh)
+        let border = Array(0..<sw) + ((sh - 1) * sw..<sh * sw) + stride(from: 0, to: sw * sh, by: sw) + stride(from: sw - 1, to: sw * sh, by: sw)
+        let outsideCount = Self.flood(dark, width: sw, from: border, into: &outside)
         guard Double(outsideCount) >= minBackground * Double(sw * sh) else { return nil }
 
         // Grow by one small pixel: the sheet's rim is a blend of sheet and desk.
@@ -126,47 +121,45 @@ struct SheetFinder: Sendable {
                 if nx >= 0, ny >= 0, nx < sw, ny < sh { grown[ny * sw + nx] = true }
             }
         }
-        // The sheet's gray: the most common level of its (bright, inside) pixels.
+        // The sheet's gray (the most common level of its bright cells) and its height.
         var histogram = GrayHistogram()
-        for i in small.indices where !grown[i] && !dark[i] { histogram.counts[Int(small[i])] += 1 }
+        var top = sh, bottom = -1
+        for i in small.indices where !grown[i] && !dark[i] {
+            histogram.counts[Int(small[i])] += 1
+            top = Swift.min(top, i / sw); bottom = Swift.max(bottom, i / sw)
+        }
         guard histogram.total > 0 else { return nil }
         let paper = UInt8(histogram.mode())
         var pixels = image.pixels
         for y in 0..<h {
             let row = (y / step) * sw
-            for x in 0..<w where grown[row + x / step] { pixels[y * w + x] = paper }
+            for x in 0..<w where grown[row + cellOfColumn[x]] { pixels[y * w + x] = paper }
         }
-        var top = sh, bottom = -1
-        for i in small.indices where !grown[i] && !dark[i] {
-            top = Swift.min(top, i / sw); bottom = Swift.max(bottom, i / sw)
-        }
-        sheetHeight = Swift.max(bottom - top + 1, 1) * step
+        sheetHeight = (bottom - top + 1) * step
         self.image = GrayImage(width: w, height: h, pixels: pixels)
         background = grown
         self.step = step
         columns = sw
     }
 
-    /// Cells in the largest 4-connected region of `cells` (`width` per row).
-    static func largestRegion(of cells: [Bool], width: Int) -> Int {
-        var seen = [Bool](repeating: false, count: cells.count)
-        var largest = 0
-        var stack: [Int] = []
-        for start in cells.indices where cells[start] && !seen[start] {
-            seen[start] = true
-            stack.append(start)
-            var size = 0
-            while let i = stack.popLast() {
-                size += 1
-                let x = i % width
-                for j in [x > 0 ? i - 1 : -1, x + 1 < width ? i + 1 : -1, i - width, i + width]
-                where j >= 0 && j < cells.count && cells[j] && !seen[j] {
-                    seen[j] = true
-                    stack.append(j)
-                }
-            }
-            largest = Swift.max(largest, size)
+    /// Marks in `seen` the cells of `cells` (`width` per row) 4-connected to `seeds` that are
+    /// not marked yet, and returns how many it marked.
+    static func flood(_ cells: [Bool], width: Int, from seeds: [Int], into seen: inout [Bool]) -> Int {
+        var stack: [Int] = [], marked = 0
+        func visit(_ i: Int) {
+            guard cells[i] && !seen[i] else { return }
+            seen[i] = true
+            marked += 1
+            stack.append(i)
         }
-        return largest
+        for i in seeds { visit(i) }
+        while let i = stack.popLast() {
+            let x = i % width
+            if x > 0 { visit(i - 1) }
+            if x + 1 < width { visit(i + 1) }
+            if i >= width { visit(i - width) }
+            if i + width < cells.count { visit(i + width) }
+        }
+        return marked
     }
 }
