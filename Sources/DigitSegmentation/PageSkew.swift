@@ -63,27 +63,47 @@ enum PageSkew {
         return best.angle
     }
 
+    /// A turn by some degrees about a page's centre, onto a canvas grown to hold all of it;
+    /// maps points of the turned canvas back onto the page.
+    private struct Turn {
+        let c, s, pageX, pageY, canvasX, canvasY: Double
+        let canvasWidth, canvasHeight: Int
+
+        init(degrees: Double, width: Int, height: Int) {
+            (c, s) = PageSkew.sinCos(degrees * Double.pi / 180)
+            let (w, h) = (Double(width), Double(height))
+            canvasWidth = Int((abs(w * c) + abs(h * s)).rounded(.up))
+            canvasHeight = Int((abs(w * s) + abs(h * c)).rounded(.up))
+            (pageX, pageY) = (w / 2, h / 2)
+            (canvasX, canvasY) = (Double(canvasWidth) / 2, Double(canvasHeight) / 2)
+        }
+
+        /// The page point under canvas point (`x`, `y`): the inverse turn.
+        func back(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+            let dx = x - canvasX, dy = y - canvasY
+            return (c * dx + s * dy + pageX, -s * dx + c * dy + pageY)
+        }
+    }
+
     /// `image` turned by `degrees` (positive: clockwise) about its centre, on a canvas grown
     /// to hold all of it, the new corners filled with `fill`; bilinear.
     static func rotated(_ image: GrayImage, degrees: Double, fill: UInt8) -> GrayImage {
-        let a = degrees * Double.pi / 180
-        let (c, s) = sinCos(a)
-        let (w, h) = (Double(image.width), Double(image.height))
-        let nw = Int((abs(w * c) + abs(h * s)).rounded(.up)), nh = Int((abs(w * s) + abs(h * c)).rounded(.up))
+        let turn = Turn(degrees: degrees, width: image.width, height: image.height)
+        let (nw, nh, iw) = (turn.canvasWidth, turn.canvasHeight, image.width)
         var out = [UInt8](repeating: fill, count: nw * nh)
-        let (cx, cy, ncx, ncy) = (w / 2, h / 2, Double(nw) / 2, Double(nh) / 2)
-        for y in 0..<nh {
-            for x in 0..<nw {
-                // The source of each output pixel: the inverse turn.
-                let dx = Double(x) + 0.5 - ncx, dy = Double(y) + 0.5 - ncy
-                let sx = c * dx + s * dy + cx - 0.5, sy = -s * dx + c * dy + cy - 0.5
-                let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
-                guard x0 >= 0, y0 >= 0, x0 + 1 < image.width, y0 + 1 < image.height else { continue }
-                let fx = sx - Double(x0), fy = sy - Double(y0)
-                let p = image.pixels, iw = image.width
-                let top = Double(p[y0 * iw + x0]) * (1 - fx) + Double(p[y0 * iw + x0 + 1]) * fx
-                let bottom = Double(p[(y0 + 1) * iw + x0]) * (1 - fx) + Double(p[(y0 + 1) * iw + x0 + 1]) * fx
-                out[y * nw + x] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<nh {
+                for x in 0..<nw {
+                    // Pixel centres: the source point is sampled between its four neighbours.
+                    let (px, py) = turn.back(Double(x) + 0.5, Double(y) + 0.5)
+                    let sx = px - 0.5, sy = py - 0.5
+                    let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
+                    guard x0 >= 0, y0 >= 0, x0 + 1 < iw, y0 + 1 < image.height else { continue }
+                    let fx = sx - Double(x0), fy = sy - Double(y0)
+                    let top = Double(p[y0 * iw + x0]) * (1 - fx) + Double(p[y0 * iw + x0 + 1]) * fx
+                    let bottom = Double(p[(y0 + 1) * iw + x0]) * (1 - fx) + Double(p[(y0 + 1) * iw + x0 + 1]) * fx
+                    out[y * nw + x] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+                }
             }
         }
         return GrayImage(width: nw, height: nh, pixels: out)
@@ -92,14 +112,10 @@ enum PageSkew {
     /// `box` of a page turned by `degrees` by `rotated`, as the bounding box of its corners in
     /// the page as it was (`width` × `height`).
     static func boxBack(_ box: PixelBox, degrees: Double, width: Int, height: Int) -> PixelBox {
-        let a = degrees * Double.pi / 180
-        let (c, s) = sinCos(a)
-        let (w, h) = (Double(width), Double(height))
-        let nw = (abs(w * c) + abs(h * s)).rounded(.up), nh = (abs(w * s) + abs(h * c)).rounded(.up)
+        let turn = Turn(degrees: degrees, width: width, height: height)
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         for (px, py) in [(box.x, box.y), (box.maxX, box.y), (box.x, box.maxY), (box.maxX, box.maxY)] {
-            let dx = Double(px) - nw / 2, dy = Double(py) - nh / 2
-            let sx = c * dx + s * dy + w / 2, sy = -s * dx + c * dy + h / 2
+            let (sx, sy) = turn.back(Double(px), Double(py))
             x0 = Swift.min(x0, sx); x1 = Swift.max(x1, sx); y0 = Swift.min(y0, sy); y1 = Swift.max(y1, sy)
         }
         let left = Swift.max(0, Int(x0.rounded(.down))), top = Swift.max(0, Int(y0.rounded(.down)))
