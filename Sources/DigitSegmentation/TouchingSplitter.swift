@@ -47,9 +47,13 @@ struct TouchingSplitter: Sendable {
         // as one digit (trained with outlier exposure, it gives two digits a low score).
         let wide = aspect >= config.splitMinAspect
         guard wide || (trustDoubt && aspect >= config.splitUncertainAspect) else { return nil }
+        // The whole blob as one digit: read first where it decides whether to try at all.
+        let wholeImage = finish(crop)
+        var whole: Float?
         if !wide {
-            guard let whole = scorer.confidences(for: [finish(crop)]).first,
-                  Double(whole) < config.splitDoubtConfidence else { return nil }
+            guard let doubt = scorer.confidences(for: [wholeImage]).first,
+                  Double(doubt) < config.splitDoubtConfidence else { return nil }
+            whole = doubt
         }
 
         let minWidth = Swift.max(2, Int((config.splitMinPieceWidth * Double(h)).rounded()))
@@ -87,9 +91,9 @@ struct TouchingSplitter: Sendable {
         }
         // A split is a list of bounds: -1 the blob's left edge, `edge` its right, options between.
         let edge = options.count
+        let columnSums = options.map { $0.columns.reduce(0, +) }
         func leftOf(_ a: Int, _ b: Int) -> Bool {
-            let ca = options[a].columns, cb = options[b].columns
-            return zip(ca, cb).allSatisfy { $0 < $1 } && cb.reduce(0, +) - ca.reduce(0, +) >= minWidth * h
+            columnSums[b] - columnSums[a] >= minWidth * h && zip(options[a].columns, options[b].columns).allSatisfy { $0 < $1 }
         }
         // Each piece (between two bounds) is cut out and judged once.
         let total = crop.mass
@@ -121,15 +125,18 @@ struct TouchingSplitter: Sendable {
             if let l, let r { candidates.append([l, r]) }
         }
         var images = pieces.map(finish)
-        images.append(finish(crop))
+        if whole == nil { images.append(wholeImage) }
         var confidences = scorer.confidences(for: images)
-        guard confidences.count == images.count, let whole = confidences.popLast() else { return nil }
+        guard confidences.count == images.count else { return nil }
+        if whole == nil { whole = confidences.removeLast() }
+        guard let whole else { return nil }
         let need = Float(config.splitMinConfidence + Self.thirdPiece)
         let scored = pieces.count
+        // Every outer piece was cut out and read above.
         for a in options.indices {
-            guard let l = piece(-1, a), l < scored, confidences[l] >= need else { continue }
+            guard let l = piece(-1, a), confidences[l] >= need else { continue }
             for b in options.indices where leftOf(a, b) {
-                guard let r = piece(b, edge), r < scored, confidences[r] >= need, let m = piece(a, b) else { continue }
+                guard let r = piece(b, edge), confidences[r] >= need, let m = piece(a, b) else { continue }
                 candidates.append([l, m, r])
             }
         }
