@@ -44,21 +44,25 @@ public struct DigitSegmenter: Sendable {
         guard config.levelMinAngle > 0, let scorer, let skew = PageSkew.angle(of: page.mask),
               abs(skew) >= config.levelMinAngle else { return plain }
         let confidences = plain.isEmpty ? [] : scorer.confidences(for: plain.map(\.pixels))
-        guard plain.isEmpty || confidences.contains(where: { $0 < 0.9 }) else { return plain }
+        guard plain.isEmpty || confidences.contains(where: { $0 < Self.sure }) else { return plain }
         let fill = UInt8(GrayHistogram(image.pixels).mode())
         let level = PageSkew.rotated(image, degrees: -skew, fill: fill)
         guard let levelPage = InkPage.prepare(level.pixels, width: level.width, height: level.height,
                                               config: config) else { return plain }
         var turned = try digits(on: levelPage, scorer: scorer)
         func sure(_ digits: [SegmentedDigit]) -> Int {
-            digits.isEmpty ? 0 : scorer.confidences(for: digits.map(\.pixels)).filter { $0 >= 0.9 }.count
+            digits.isEmpty ? 0 : scorer.confidences(for: digits.map(\.pixels)).filter { $0 >= Self.sure }.count
         }
-        guard sure(turned) > confidences.filter({ $0 >= 0.9 }).count else { return plain }
+        guard sure(turned) > confidences.filter({ $0 >= Self.sure }).count else { return plain }
         for i in turned.indices {
             turned[i].box = PageSkew.boxBack(turned[i].box, degrees: -skew, width: image.width, height: image.height)
         }
         return turned
     }
+
+    /// A digit the network reads with at least this is one it is sure of, when two readings of
+    /// a page (plain and turned level, plain and without the desk) are weighed.
+    static let sure: Float = 0.9
 
     /// Whether the sheet's reading `a` beats the plain reading `b`: more digits the network is
     /// sure of (0.9), not counting the sheet, its edge or the desk read as ink; or as many, and
@@ -68,7 +72,7 @@ public struct DigitSegmenter: Sendable {
                       scorer: any DigitScorer) -> Bool {
         func tally(_ digits: [SegmentedDigit]) -> (sure: Int, desk: Int) {
             let confidences = digits.isEmpty ? [] : scorer.confidences(for: digits.map(\.pixels))
-            let sure = zip(digits, confidences).filter { $1 >= 0.9 && !sheet.isSheetOrEdge($0.box) }.count
+            let sure = zip(digits, confidences).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
             return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count)
         }
         let (ta, tb) = (tally(a), tally(b))
