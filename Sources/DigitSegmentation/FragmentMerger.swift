@@ -118,10 +118,13 @@ struct FragmentMerger: Sendable {
         return (groups.candidates(pieces.map(\.index)), h)
     }
 
-    /// Whether `a` underlines `b`: flat (at least 3:1, under `markMaxHeight` × H tall) and
-    /// half as wide again as `b`. A 5's detached bar is about as wide as its body.
+    /// Whether `a` underlines `b`: flat (at least 3:1, under `markMaxHeight` × H tall), half as
+    /// wide again as `b`, and lower than `b`'s middle or wider than any digit (the rule under
+    /// the line above). A 5's detached bar is about as wide as its body; a 7's bar, broken
+    /// off at the corner, is wider than its slanted stem, but on top and no wider than a digit.
     private func underlines(_ a: PixelBox, _ b: PixelBox, _ h: Double) -> Bool {
         a.width >= 3 * a.height && Double(a.height) < config.markMaxHeight * h && 2 * a.width >= 3 * b.width
+            && (2 * (a.y + a.height) > 2 * b.y + b.height || Double(a.width) > config.mergeMaxWidthRatio * h)
     }
 
     /// Whether a piece has the shape of punctuation: flat (a hyphen, at least 2:1) or small

@@ -94,4 +94,19 @@ final class FragmentMergerTests: XCTestCase {
         }
         XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 100, y: 0, width: 31, height: 44)])
     }
+
+    func testSevensFlatBarBrokenOffAtTheCornerJoinsItsStem() {
+        // A 7's bar (36 × 8 px) broke off at the corner above its slanted stem (22 px wide):
+        // flat and half as wide again as the stem, as an underline is, but on top and no
+        // wider than a digit, so it is the 7's bar. The same bar under a digit stays apart.
+        let h = 50
+        let stem = PixelBox(x: 114, y: 6, width: 22, height: 44), bar = PixelBox(x: 100, y: 0, width: 36, height: 8)
+        let under = PixelBox(x: 200, y: 54, width: 36, height: 8), digit = PixelBox(x: 214, y: 0, width: 22, height: h)
+        let boxes = [PixelBox(x: 0, y: 0, width: 8, height: h), PixelBox(x: 30, y: 0, width: 8, height: h), stem, bar, digit, under]
+        let (candidates, _) = FragmentMerger(config: SegmentationConfig()).merge(Array(zip(boxes.indices, boxes))) { i, j, limit in
+            let gap = max(boxes[i].horizontalGap(boxes[j]), boxes[i].verticalGap(boxes[j]), Set([i, j]) == [2, 3] ? 2 : 0)
+            return gap <= limit ? gap : nil
+        }
+        XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 100, y: 0, width: 36, height: 50), digit, under])
+    }
 }
