@@ -5,7 +5,8 @@ import ImageDecoding
 /// Stages: page preparation (`InkPage`: denoise, polarity, uneven light, threshold) →
 /// 8-connected components (`ConnectedComponents`) → speck removal relative to the typical
 /// digit height → fragment merging (`FragmentMerger`) → lines and reading order
-/// (`LineGrouper`) → touching digits split (`TouchingSplitter`) → 28×28 normalisation
+/// (`LineGrouper`) → with the network, neighbours broken from one digit joined
+/// (`BrokenDigitJoiner`) → touching digits split (`TouchingSplitter`) → 28×28 normalisation
 /// (`MNISTNormalizer`, with stroke width brought into MNIST's range). With the network's help, a
 /// photo of a sheet on a desk is also read with the desk painted out (`SheetFinder`), and a page
 /// that looks turned is also read turned level (`PageSkew`). A value type with no shared
@@ -131,22 +132,28 @@ public struct DigitSegmenter: Sendable {
         }.sorted()
         let pageRatio = ratios.isEmpty ? config.strokeTarget : ratios[ratios.count / 2]
         let thin = pageRatio > config.markerPageRatio, thicken = pageRatio < config.strokeMin
+        let finish = { (c: DigitCrop) in normalizer.finish(c, thin: thin, thicken: thicken) }
+        var units = zip(order, crops).map { BrokenDigitJoiner.Unit(candidate: candidates[$0], line: lineOf[$0], crop: $1) }
+        if let scorer {
+            units = BrokenDigitJoiner(config: config).join(units, height: digitHeight, scorer: scorer, crop: {
+                normalizer.crop($0, pixels: page.pixels, width: width, height: height, labels: labels)
+            }, finish: finish)
+        }
         let splitter = TouchingSplitter(config: config)
         var widthsByLine = [Int: [Int]]()
-        for i in order { widthsByLine[lineOf[i], default: []].append(candidates[i].box.width) }
+        for unit in units { widthsByLine[unit.line, default: []].append(unit.candidate.box.width) }
         var found: [SegmentedDigit] = []
-        for (i, crop) in zip(order, crops) {
-            guard let crop else { continue }
-            let finish = { (c: DigitCrop) in normalizer.finish(c, thin: thin, thicken: thicken) }
+        for unit in units {
+            guard let crop = unit.crop else { continue }
             // The median width of the line's other digits, when there are at least two.
-            var others = widthsByLine[lineOf[i]] ?? []
-            if let mine = others.firstIndex(of: candidates[i].box.width) { others.remove(at: mine) }
+            var others = widthsByLine[unit.line] ?? []
+            if let mine = others.firstIndex(of: unit.candidate.box.width) { others.remove(at: mine) }
             others.sort()
             let lineWidth = others.count >= 2 ? Double(others[others.count / 2]) : nil
             if let pieces = splitter.split(crop, lineWidth: lineWidth, scorer: scorer, trustDoubt: dots == nil, finish: finish) {
-                found += pieces.map { SegmentedDigit(box: $0.box, line: lineOf[i], pixels: finish($0)) }
+                found += pieces.map { SegmentedDigit(box: $0.box, line: unit.line, pixels: finish($0)) }
             } else {
-                found.append(SegmentedDigit(box: candidates[i].box, line: lineOf[i], pixels: finish(crop)))
+                found.append(SegmentedDigit(box: unit.candidate.box, line: unit.line, pixels: finish(crop)))
             }
         }
         return found

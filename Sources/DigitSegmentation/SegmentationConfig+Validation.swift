@@ -36,6 +36,7 @@ extension SegmentationConfig {
         try check(markMaxHeight >= 0 && markMaxHeight < 1, "markMaxHeight", markMaxHeight, "0 ..< 1")
         try check(mergeMaxHeightRatio >= 1, "mergeMaxHeightRatio", mergeMaxHeightRatio, ">= 1")
         try check(mergeMaxWidthRatio > 0, "mergeMaxWidthRatio", mergeMaxWidthRatio, "> 0")
+        try check(joinBrokenGap >= 0, "joinBrokenGap", joinBrokenGap, ">= 0")
         try check(splitMinAspect > 0, "splitMinAspect", splitMinAspect, "> 0")
         try check(splitUncertainAspect > 0, "splitUncertainAspect", splitUncertainAspect, "> 0")
         try check(splitBlindAspect > 0, "splitBlindAspect", splitBlindAspect, "> 0")

@@ -132,6 +132,10 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var mergeMaxHeightRatio: Double = 1.4
     /// A merged digit may be at most this × H wide (wide digits are less tall, so > 1).
     public var mergeMaxWidthRatio: Double = 1.25
+    /// Neighbouring digits of a line at most this × H apart, together about as large as a
+    /// merged digit may be, are read joined as well and joined when the network doubts a half
+    /// and is sure of the whole (`BrokenDigitJoiner`): a digit broken down its middle. 0: off.
+    public var joinBrokenGap: Double = 0.2
 
     // MARK: Touching digits
 

@@ -1,0 +1,52 @@
+import XCTest
+import ImageDecoding
+@testable import DigitSegmentation
+
+/// A digit broken down its middle is read whole when the network is surer of the whole than of
+/// its halves, and only then.
+final class BrokenDigitJoinerTests: XCTestCase {
+    /// Knows a ring when it sees one (paper at the centre, ink on all four sides of it):
+    /// 0.999; anything else `other`.
+    private struct RingScorer: DigitScorer {
+        var other: Float = 0.2
+        func confidences(for images: [[UInt8]]) -> [Float] {
+            images.map { image in
+                let row = Array(image[(14 * 28)..<(15 * 28)]), column = (0..<28).map { image[$0 * 28 + 14] }
+                let closed = image[14 * 28 + 14] == 0 && row[..<14].contains { $0 > 128 } && row[15...].contains { $0 > 128 }
+                    && column[..<14].contains { $0 > 128 } && column[15...].contains { $0 > 128 }
+                return closed ? 0.999 : other
+            }
+        }
+    }
+
+    /// A whole ring (40 × 60) at x 20, and one broken across its bars a third of the way in:
+    /// a "[" 14 wide, 6 px of paper (a tenth of H, wider than whole digits may stand apart and
+    /// still merge), and the rest 26 wide.
+    private var page: GrayImage {
+        var c = TestCanvas(width: 180, height: 100)
+        c.rect(20, 20, 40, 8); c.rect(20, 72, 40, 8); c.rect(20, 20, 8, 60); c.rect(52, 20, 8, 60)
+        c.rect(90, 20, 14, 8); c.rect(90, 72, 14, 8); c.rect(90, 20, 8, 60)
+        c.rect(110, 20, 26, 8); c.rect(110, 72, 26, 8); c.rect(128, 20, 8, 60)
+        return c.image
+    }
+
+    func testHalvesTheNetworkDoubtsJoinWhenTheWholeReadsSure() throws {
+        let digits = try DigitSegmenter().segment(page, scorer: RingScorer())
+        XCTAssertEqual(digits.map(\.box), [PixelBox(x: 20, y: 20, width: 40, height: 60), PixelBox(x: 90, y: 20, width: 46, height: 60)])
+        XCTAssertEqual(digits.map(\.line), [0, 0])
+    }
+
+    func testHalvesStayApartWithoutTheNetworkOrWhenItIsSureOfThem() throws {
+        // No scorer: boxes alone cannot tell the halves from two narrow digits.
+        XCTAssertEqual(try DigitSegmenter().segment(page).count, 3)
+        // Halves read sure (as a 1 and a 4 side by side do) stay apart, however sure the whole.
+        struct Sure: DigitScorer { func confidences(for images: [[UInt8]]) -> [Float] { images.map { _ in 0.999 } } }
+        XCTAssertEqual(try DigitSegmenter().segment(page, scorer: Sure()).count, 3)
+        // Halves read above 0.9: apart, though the whole reads surer still.
+        XCTAssertEqual(try DigitSegmenter().segment(page, scorer: RingScorer(other: 0.95)).count, 3)
+        // Turned off.
+        var config = SegmentationConfig()
+        config.joinBrokenGap = 0
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(page, scorer: RingScorer()).count, 3)
+    }
+}
