@@ -56,7 +56,8 @@ public enum EvaluateJob {
         guard data.rows * data.columns == network.input.pixelCount else {
             throw .dataset("images are \(data.rows)×\(data.columns) but the model takes \(network.input.height)×\(network.input.width)")
         }
-        let report = Evaluation.evaluate(model: network, on: data, batchSize: batchSize, threads: config.run.threads)
+        let report = Evaluation.evaluate(model: network, on: data, batchSize: batchSize, threads: config.run.threads,
+                                         secondLookBelow: config.classifier.secondLookBelow)
         var plots: [String] = []
         if let plotsDirectory { plots = try EvaluationPlots.write(report, to: plotsDirectory) }
         let fromPictures = if case .pictures = source { true } else { false }

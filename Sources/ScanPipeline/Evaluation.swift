@@ -18,6 +18,9 @@ public struct EvaluationReport: Sendable {
     public var reliabilityAfter: ReliabilityTable
     /// Accepting only confident answers, judged on the probabilities the model gives.
     public var riskCoverage: RiskCoverage
+    /// Accuracy as classification reads the images, with its second look at answers below
+    /// `below` (`classifier.secondLookBelow`); nil when evaluated without one.
+    public var secondLook: (below: Float, accuracy: Double)? = nil
 
     public var precision: [Double] {
         (0..<confusion.count).map { c in
@@ -37,6 +40,11 @@ public struct EvaluationReport: Sendable {
     public var text: String {
         var lines = [String(format: "accuracy %.2f %% (%d of %d) in %.1f s",
                             accuracy * 100, Int((accuracy * Double(count)).rounded()), count, seconds)]
+        if let secondLook {
+            lines.append(String(format: "as classify reads them, with a second look below %.2f: accuracy %.2f %% (%d of %d)",
+                                secondLook.below, secondLook.accuracy * 100,
+                                Int((secondLook.accuracy * Double(count)).rounded()), count))
+        }
         lines.append("class  precision  recall   count")
         let (p, r) = (precision, recall)
         for c in confusion.indices {
@@ -88,13 +96,17 @@ public struct EvaluationReport: Sendable {
 
 public enum Evaluation {
     /// Classifies every image of `data` in batches and tallies the results; confidences are
-    /// judged with and without the model's temperature (see `EvaluationReport`).
+    /// judged with and without the model's temperature (see `EvaluationReport`). With
+    /// `secondLookBelow` > 0 the answers are also tallied as classification gives them, with
+    /// its second look (`SecondLook`) at the unsure ones; the report's other figures are the
+    /// network's own.
     public static func evaluate(model: Model, on data: MNISTDataset, batchSize: Int = 500,
-                                threads: Int = 0) -> EvaluationReport {
+                                threads: Int = 0, secondLookBelow: Float = 0) -> EvaluationReport {
         let started = Date()
         let size = data.rows * data.columns, classes = model.classes
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-        var correct = 0
+        var correct = 0, correctAsRead = 0
+        let secondLook = SecondLook(below: data.rows == data.columns ? secondLookBelow : 0)
         var plainConfidences: [Float] = [], confidences: [Float] = [], right: [Bool] = []
         var start = 0
         while start < data.count {
@@ -114,13 +126,21 @@ public enum Evaluation {
                 confidences.append(confidence)
                 right.append(predicted == truth)
             }
+            if secondLook.below > 0 {
+                let revised = secondLook.revise(probs, inputs: pixels, count: n, side: data.rows, classifier: model)
+                for i in 0..<n where Calibration.argmax(revised, row: i, classes: classes).index == Int(data.labels[start + i]) {
+                    correctAsRead += 1
+                }
+            }
             start += n
         }
-        return EvaluationReport(
+        var report = EvaluationReport(
             accuracy: Double(correct) / Double(max(1, data.count)), confusion: confusion,
             count: data.count, seconds: Date().timeIntervalSince(started), temperature: model.temperature,
             reliabilityBefore: ReliabilityTable(confidences: plainConfidences, correct: right),
             reliabilityAfter: ReliabilityTable(confidences: confidences, correct: right),
             riskCoverage: RiskCoverage(confidences: confidences, correct: right))
+        if secondLook.below > 0 { report.secondLook = (secondLook.below, Double(correctAsRead) / Double(max(1, data.count))) }
+        return report
     }
 }

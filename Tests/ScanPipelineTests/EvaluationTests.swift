@@ -37,9 +37,30 @@ final class EvaluationTests: XCTestCase {
 
         let text = warm.text.split(separator: "\n").map(String.init)
         XCTAssertTrue(text[0].hasPrefix("accuracy "))
-        XCTAssertEqual(text[1], "class  precision  recall   count")
+        XCTAssertEqual(text[1], "class  precision  recall   count", "no second look asked for")
         XCTAssertTrue(text.contains { $0.hasPrefix("calibration: temperature 2.0; expected calibration error (15 bins) ") })
         XCTAssertTrue(text.contains { $0.hasPrefix("  precision >= 99.9 %: ") })
         XCTAssertTrue(text.contains("  threshold  coverage   accuracy"))
+        XCTAssertNil(warm.secondLook)
+        XCTAssertFalse(text.contains { $0.hasPrefix("as classify reads them") })
+    }
+
+    func testSecondLookTalliesTheAnswersClassifyGives() throws {
+        // At T = 2 many answers are below 0.9, so the second look changes some of them.
+        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors").withTemperature(2)
+        var data = try MNISTDataset.load(directory: root() + "/Tests/Fixtures/mnist", split: .test)
+        let n = 300, area = data.rows * data.columns
+        data.images = Array(data.images.prefix(n * area))
+        data.labels = Array(data.labels.prefix(n))
+        let report = Evaluation.evaluate(model: model, on: data, batchSize: 128, threads: 1, secondLookBelow: 0.9)
+        let pixels = data.images.map(Float.init)
+        let first = model.probabilities(pixels: pixels, count: n, threads: 1)
+        let revised = SecondLook(below: 0.9).revise(first, inputs: pixels, count: n, side: data.rows, classifier: model)
+        XCTAssertNotEqual(first, revised)
+        let right = (0..<n).filter { Calibration.argmax(revised, row: $0, classes: 10).index == Int(data.labels[$0]) }.count
+        XCTAssertEqual(report.secondLook?.below, 0.9)
+        XCTAssertEqual(report.secondLook?.accuracy ?? -1, Double(right) / Double(n), accuracy: 1e-12)
+        let line = report.text.split(separator: "\n")[1]
+        XCTAssertTrue(line.hasPrefix("as classify reads them, with a second look below 0.90: accuracy "), String(line))
     }
 }
