@@ -9,7 +9,8 @@ import ImageDecoding
 /// (`BrokenDigitJoiner`) → touching digits split (`TouchingSplitter`) → 28×28 normalisation
 /// (`MNISTNormalizer`, with stroke width brought into MNIST's range). With the network's help, a
 /// photo of a sheet on a desk is also read with the desk painted out (`SheetFinder`), and a page
-/// that looks turned is also read turned level (`PageSkew`). A value type with no shared
+/// that looks turned is also read turned level (`PageSkew`). A picture too small to segment as
+/// it is is read enlarged (`SmallPicture`). A value type with no shared
 /// state: one segmenter may be used from many threads at once.
 public struct DigitSegmenter: Sendable {
     public var config: SegmentationConfig
@@ -26,6 +27,20 @@ public struct DigitSegmenter: Sendable {
     /// digits the network is sure of away from the desk (`surer`).
     public func segment(_ image: GrayImage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         try config.validate()
+        guard let factor = SmallPicture.factor(width: image.width, height: image.height, below: config.enlargeBelow) else {
+            return try segmentAsIs(image, scorer: scorer)
+        }
+        // Sizes in pixels of the picture stay sizes of the picture.
+        var enlarged = self
+        enlarged.config.minDigitHeight *= factor
+        enlarged.config.minInkPixels *= factor * factor
+        var digits = try enlarged.segmentAsIs(SmallPicture.enlarged(image, by: factor), scorer: scorer)
+        for i in digits.indices { digits[i].box = SmallPicture.boxBack(digits[i].box, factor: factor) }
+        return digits
+    }
+
+    /// `segment(_:scorer:)` at the picture's own size.
+    private func segmentAsIs(_ image: GrayImage, scorer: (any DigitScorer)?) throws(SegmentationError) -> [SegmentedDigit] {
         let plain = try read(image, scorer: scorer)
         guard config.findSheet, let scorer, let sheet = SheetFinder(in: image) else { return plain }
         let onSheet = try read(sheet.image, scorer: scorer)

@@ -24,6 +24,7 @@ extension SegmentationConfig {
         try check(maxComponents >= 1, "maxComponents", maxComponents, ">= 1")
         try check(speckRatio >= 0 && speckRatio < 1, "speckRatio", speckRatio, "0 ..< 1")
         try check(minDigitHeight >= 1, "minDigitHeight", minDigitHeight, ">= 1")
+        try check(enlargeBelow >= 0, "enlargeBelow", enlargeBelow, ">= 0")
         try check((0...1).contains(mergeOverlapRatio), "mergeOverlapRatio", mergeOverlapRatio, "0...1")
         try check(mergeTightGap >= 0, "mergeTightGap", mergeTightGap, ">= 0")
         try check(mergeMaxVerticalGap >= 0, "mergeMaxVerticalGap", mergeMaxVerticalGap, ">= 0")

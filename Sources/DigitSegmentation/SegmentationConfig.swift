@@ -101,6 +101,9 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var speckRatio: Double = 0.2
     /// Digits shorter than this many pixels (after merging) are dropped as noise.
     public var minDigitHeight: Int = 8
+    /// Pictures whose smaller side is under this many pixels are read enlarged (bilinear, by a
+    /// whole factor up to 4, toward 64 px; `SmallPicture`); 0: never.
+    public var enlargeBelow: Int = 48
 
     // MARK: Fragment merging
 

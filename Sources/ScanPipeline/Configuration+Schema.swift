@@ -107,6 +107,8 @@ extension Configuration {
                     "Components whose longer side is below this fraction × H are dropped as specks."),
             .int("minDigitHeight", \.segmentation.minDigitHeight, 0...100_000,
                  "Digits shorter than this many pixels (after merging) are dropped as noise."),
+            .int("enlargeBelow", \.segmentation.enlargeBelow, 0...100_000,
+                 "Pictures whose smaller side is under this many pixels (a number cropped from a low-resolution scan) are read enlarged, by a whole factor up to 4 toward 64 px; 0: never."),
             .double("mergeTightGap", \.segmentation.mergeTightGap, 0...10,
                     "Stacked pieces this close (× the shorter piece's height) merge whatever the merged size."),
             .double("mergeOverlapRatio", \.segmentation.mergeOverlapRatio, 0...1,

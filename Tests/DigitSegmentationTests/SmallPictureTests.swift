@@ -1,0 +1,48 @@
+import XCTest
+import ImageDecoding
+@testable import DigitSegmentation
+
+/// A picture too small to segment as it is is read enlarged, its boxes mapped back.
+final class SmallPictureTests: XCTestCase {
+    func testFactorBringsTheSmallerSideTowardSixtyFourPixels() {
+        XCTAssertEqual(SmallPicture.factor(width: 58, height: 18, below: 48), 4, "at most 4")
+        XCTAssertEqual(SmallPicture.factor(width: 45, height: 68, below: 48), 2)
+        XCTAssertEqual(SmallPicture.factor(width: 30, height: 400, below: 48), 3)
+        XCTAssertNil(SmallPicture.factor(width: 100, height: 48, below: 48))
+        XCTAssertNil(SmallPicture.factor(width: 20, height: 20, below: 0), "0 turns it off")
+    }
+
+    func testEnlargedPixelsAreBilinearBetweenSourceCentres() {
+        let image = GrayImage(width: 2, height: 2, pixels: [0, 100, 200, 40])
+        let big = SmallPicture.enlarged(image, by: 2)
+        XCTAssertEqual(big.width, 4)
+        XCTAssertEqual(big.height, 4)
+        // Output centres fall at source -0.25, 0.25, 0.75, 1.25 (the outer ones clamped).
+        XCTAssertEqual(Array(big.pixels[0..<4]), [0, 25, 75, 100])
+        XCTAssertEqual(Array(big.pixels[4..<8]), [50, 59, 76, 85])
+        XCTAssertEqual(Array(big.pixels[12..<16]), [200, 160, 80, 40])
+    }
+
+    func testBoxBackCoversTheSourcePixels() {
+        XCTAssertEqual(SmallPicture.boxBack(PixelBox(x: 5, y: 9, width: 10, height: 7), factor: 4),
+                       PixelBox(x: 1, y: 2, width: 3, height: 2))
+        XCTAssertEqual(SmallPicture.boxBack(PixelBox(x: 8, y: 8, width: 4, height: 4), factor: 4),
+                       PixelBox(x: 2, y: 2, width: 1, height: 1))
+    }
+
+    func testTinyPictureIsReadEnlargedWithBoxesOnThePictureItself() throws {
+        // Three strokes 12 px tall and 2 px wide on a 60 × 20 strip: read 3× larger (60/20).
+        var c = TestCanvas(width: 60, height: 20)
+        for x in [10, 28, 46] { c.rect(x, 4, 2, 12) }
+        let digits = try DigitSegmenter().segment(c.image)
+        XCTAssertEqual(digits.map(\.box), [10, 28, 46].map { PixelBox(x: $0, y: 4, width: 2, height: 12) })
+        // Specks stay specks: a 6 px dot (12 px enlarged) is under the picture's minDigitHeight.
+        var dot = TestCanvas(width: 40, height: 40)
+        dot.rect(17, 17, 6, 6)
+        var config = SegmentationConfig()
+        config.minDigitHeight = 8
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(dot.image).count, 0)
+        config.enlargeBelow = 0
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(dot.image).count, 0)
+    }
+}
