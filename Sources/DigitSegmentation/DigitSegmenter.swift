@@ -27,9 +27,24 @@ public struct DigitSegmenter: Sendable {
     /// digits the network is sure of away from the desk (`surer`).
     public func segment(_ image: GrayImage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         try config.validate()
-        guard let factor = SmallPicture.factor(width: image.width, height: image.height, below: config.enlargeBelow) else {
-            return try segmentAsIs(image, scorer: scorer)
+        if let factor = SmallPicture.factor(width: image.width, height: image.height, below: config.enlargeBelow) {
+            return try segmentEnlarged(image, by: factor, scorer: scorer)
         }
+        let plain = try segmentAsIs(image, scorer: scorer)
+        // Small digits on a larger picture (a screenshot of a form): read enlarged as well, and
+        // that reading kept unless the network is sure of fewer digits in it.
+        guard let factor = SmallPicture.factor(digitHeights: plain.map(\.box.height), below: config.enlargeDigitsBelow,
+                                               pixels: image.width * image.height) else { return plain }
+        let enlarged = try segmentEnlarged(image, by: factor, scorer: scorer)
+        guard let scorer else { return enlarged }
+        func sure(_ digits: [SegmentedDigit]) -> Int {
+            digits.isEmpty ? 0 : scorer.confidences(for: digits.map(\.pixels)).filter { $0 >= Self.sure }.count
+        }
+        return sure(enlarged) >= sure(plain) ? enlarged : plain
+    }
+
+    /// `segment(_:scorer:)` of `image` enlarged `factor` times, boxes on `image`.
+    private func segmentEnlarged(_ image: GrayImage, by factor: Int, scorer: (any DigitScorer)?) throws(SegmentationError) -> [SegmentedDigit] {
         // Sizes in pixels of the picture stay sizes of the picture.
         var enlarged = self
         enlarged.config.minDigitHeight *= factor

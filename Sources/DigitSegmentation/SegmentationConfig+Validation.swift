@@ -25,6 +25,7 @@ extension SegmentationConfig {
         try check(speckRatio >= 0 && speckRatio < 1, "speckRatio", speckRatio, "0 ..< 1")
         try check(minDigitHeight >= 1, "minDigitHeight", minDigitHeight, ">= 1")
         try check(enlargeBelow >= 0, "enlargeBelow", enlargeBelow, ">= 0")
+        try check(enlargeDigitsBelow >= 0, "enlargeDigitsBelow", enlargeDigitsBelow, ">= 0")
         try check((0...1).contains(mergeOverlapRatio), "mergeOverlapRatio", mergeOverlapRatio, "0...1")
         try check(mergeTightGap >= 0, "mergeTightGap", mergeTightGap, ">= 0")
         try check(mergeMaxVerticalGap >= 0, "mergeMaxVerticalGap", mergeMaxVerticalGap, ">= 0")

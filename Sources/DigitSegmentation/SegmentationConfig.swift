@@ -104,6 +104,9 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// Pictures whose smaller side is under this many pixels are read enlarged (bilinear, by a
     /// whole factor up to 4, toward 64 px; `SmallPicture`); 0: never.
     public var enlargeBelow: Int = 48
+    /// A picture whose digits are typically shorter than this many pixels is read enlarged as
+    /// well (toward twice this height, by a whole factor up to 4); 0: never.
+    public var enlargeDigitsBelow: Int = 16
 
     // MARK: Fragment merging
 

@@ -8,7 +8,8 @@ import ImageDecoding
 /// (hard-suite digits scaled to 10 px: 86 % read, 99 % at three times the size). The
 /// picture's smaller side stands in for the digit height, which is not known before
 /// segmenting: the picture is enlarged (bilinear) to at least 64 px on that side, by a whole
-/// factor of at most 4, and the boxes found are mapped back.
+/// factor of at most 4, and the boxes found are mapped back. On a larger picture, digits found
+/// smaller than `enlargeDigitsBelow` get the picture read enlarged as well.
 enum SmallPicture {
     /// The whole factor to enlarge a `width` × `height` picture by, or nil to read it as it is
     /// (its smaller side at least `below` px, or `below` 0).
@@ -20,6 +21,20 @@ enum SmallPicture {
 
     /// The smaller side an enlarged picture reaches (when the factor cap allows).
     static let target = 64
+
+    /// The whole factor to read a picture of `pixels` pixels enlarged by, when the typical
+    /// (median) height of the digits found on it is under `below` px: toward twice `below`,
+    /// at most 4, and only while the enlarged picture stays under `maxPixels`. Nil otherwise.
+    static func factor(digitHeights: [Int], below: Int, pixels: Int) -> Int? {
+        guard below > 0, !digitHeights.isEmpty else { return nil }
+        let typical = digitHeights.sorted()[digitHeights.count / 2]
+        guard typical > 0, typical < below else { return nil }
+        let factor = Swift.min(4, Swift.max(2, (2 * below + typical - 1) / typical))
+        return pixels * factor * factor <= maxPixels ? factor : nil
+    }
+
+    /// The most pixels an enlarged reading may have (an A4 page at 300 dpi has 8.7 million).
+    static let maxPixels = 16_000_000
 
     /// `image` enlarged `factor` times, each output pixel interpolated between the four
     /// source pixels around its centre.

@@ -109,6 +109,8 @@ extension Configuration {
                  "Digits shorter than this many pixels (after merging) are dropped as noise."),
             .int("enlargeBelow", \.segmentation.enlargeBelow, 0...100_000,
                  "Pictures whose smaller side is under this many pixels (a number cropped from a low-resolution scan) are read enlarged, by a whole factor up to 4 toward 64 px; 0: never."),
+            .int("enlargeDigitsBelow", \.segmentation.enlargeDigitsBelow, 0...100_000,
+                 "A picture whose digits are typically shorter than this many pixels (a screenshot of a form) is read enlarged as well, toward twice this height by a whole factor up to 4, and that reading kept unless the network is sure of fewer digits in it; 0: never."),
             .double("mergeTightGap", \.segmentation.mergeTightGap, 0...10,
                     "Stacked pieces this close (× the shorter piece's height) merge whatever the merged size."),
             .double("mergeOverlapRatio", \.segmentation.mergeOverlapRatio, 0...1,

@@ -12,6 +12,15 @@ final class SmallPictureTests: XCTestCase {
         XCTAssertNil(SmallPicture.factor(width: 20, height: 20, below: 0), "0 turns it off")
     }
 
+    func testSmallDigitsOnALargerPictureGetAFactorTowardTwiceTheLimit() {
+        XCTAssertEqual(SmallPicture.factor(digitHeights: [12, 10, 11], below: 16, pixels: 1_000_000), 3, "32 / 11, up")
+        XCTAssertEqual(SmallPicture.factor(digitHeights: [6, 7], below: 16, pixels: 1_000_000), 4, "at most 4")
+        XCTAssertNil(SmallPicture.factor(digitHeights: [16, 10, 30], below: 16, pixels: 1_000_000), "median 16 is not small")
+        XCTAssertNil(SmallPicture.factor(digitHeights: [], below: 16, pixels: 1_000_000))
+        XCTAssertNil(SmallPicture.factor(digitHeights: [10], below: 16, pixels: 2_000_000), "4 × 4 × 2 MP is too many pixels")
+        XCTAssertNil(SmallPicture.factor(digitHeights: [10], below: 0, pixels: 1_000))
+    }
+
     func testEnlargedPixelsAreBilinearBetweenSourceCentres() {
         let image = GrayImage(width: 2, height: 2, pixels: [0, 100, 200, 40])
         let big = SmallPicture.enlarged(image, by: 2)
@@ -36,6 +45,10 @@ final class SmallPictureTests: XCTestCase {
         for x in [10, 28, 46] { c.rect(x, 4, 2, 12) }
         let digits = try DigitSegmenter().segment(c.image)
         XCTAssertEqual(digits.map(\.box), [10, 28, 46].map { PixelBox(x: $0, y: 4, width: 2, height: 12) })
+        // Small digits on a larger picture: read enlarged too, boxes on the picture.
+        var page = TestCanvas(width: 200, height: 100)
+        for x in [60, 90, 120] { page.rect(x, 40, 2, 12) }
+        XCTAssertEqual(try DigitSegmenter().segment(page.image).map(\.box), [60, 90, 120].map { PixelBox(x: $0, y: 40, width: 2, height: 12) })
         // Specks stay specks: a 6 px dot (12 px enlarged) is under the picture's minDigitHeight.
         var dot = TestCanvas(width: 40, height: 40)
         dot.rect(17, 17, 6, 6)
