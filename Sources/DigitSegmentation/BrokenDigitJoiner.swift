@@ -25,43 +25,40 @@ struct BrokenDigitJoiner: Sendable {
     func join(_ units: [Unit], height h: Double, scorer: any DigitScorer,
               crop: (DigitCandidate) -> DigitCrop?, finish: (DigitCrop) -> [UInt8]) -> [Unit] {
         guard config.joinBrokenGap > 0, units.count >= 2 else { return units }
-        var pairs: [(first: Int, whole: Unit, image: [UInt8])] = []
-        for n in units.indices.dropLast() {
+        // Neighbours that together could be one digit.
+        let near = units.indices.dropLast().filter { n in
             let (a, b) = (units[n], units[n + 1])
-            guard a.line == b.line, a.crop != nil, b.crop != nil else { continue }
+            guard a.line == b.line, a.crop != nil, b.crop != nil else { return false }
             let (boxA, boxB) = (a.candidate.box, b.candidate.box)
             let box = boxA.union(boxB)
-            guard Double(boxA.horizontalGap(boxB)) <= config.joinBrokenGap * h,
-                  Double(box.width) <= Self.slack * config.mergeMaxWidthRatio * h,
-                  Double(box.height) <= Self.slack * config.mergeMaxHeightRatio * h,
-                  2 * boxA.verticalOverlap(boxB) >= Swift.min(boxA.height, boxB.height) else { continue }
-            let candidate = DigitCandidate(box: box, components: a.candidate.components + b.candidate.components)
+            return Double(boxA.horizontalGap(boxB)) <= config.joinBrokenGap * h
+                && Double(box.width) <= Self.slack * config.mergeMaxWidthRatio * h
+                && Double(box.height) <= Self.slack * config.mergeMaxHeightRatio * h
+                && 2 * boxA.verticalOverlap(boxB) >= Swift.min(boxA.height, boxB.height)
+        }
+        guard !near.isEmpty else { return units }
+        // Each half read once; only pairs with a doubtful half are cut out whole and read.
+        let halves = Array(Set(near.flatMap { [$0, $0 + 1] })).sorted()
+        let halfImages = halves.compactMap { units[$0].crop.map(finish) }
+        let halfRead = scorer.confidences(for: halfImages)
+        guard halfImages.count == halves.count, halfRead.count == halves.count else { return units }
+        var confidence = [Int: Float]()
+        for (n, c) in zip(halves, halfRead) { confidence[n] = c }
+        var pairs: [(first: Int, whole: Unit, image: [UInt8], halves: Float)] = []
+        for n in near {
+            guard let a = confidence[n], let b = confidence[n + 1], Swift.min(a, b) < Self.sure else { continue }
+            let candidate = DigitCandidate(box: units[n].candidate.box.union(units[n + 1].candidate.box),
+                                           components: units[n].candidate.components + units[n + 1].candidate.components)
             guard let whole = crop(candidate) else { continue }
-            pairs.append((n, Unit(candidate: candidate, line: a.line, crop: whole), finish(whole)))
+            pairs.append((n, Unit(candidate: candidate, line: units[n].line, crop: whole), finish(whole), Swift.max(a, b)))
         }
         guard !pairs.isEmpty else { return units }
-        // Each half once, then each whole, in one batch.
-        var halves: [Int: Int] = [:]
-        var images: [[UInt8]] = []
-        for pair in pairs {
-            for n in [pair.first, pair.first + 1] where halves[n] == nil {
-                guard let half = units[n].crop else { continue }
-                halves[n] = images.count
-                images.append(finish(half))
-            }
-        }
-        let wholeStart = images.count
-        images += pairs.map(\.image)
-        let confidence = scorer.confidences(for: images)
-        guard confidence.count == images.count else { return units }
+        let wholeRead = scorer.confidences(for: pairs.map(\.image))
+        guard wholeRead.count == pairs.count else { return units }
         // Surest wholes first; a half joins at most once.
         let chosen = pairs.indices.filter { k in
-            let n = pairs[k].first
-            guard let a = halves[n], let b = halves[n + 1] else { return false }
-            let whole = confidence[wholeStart + k]
-            return whole >= Self.sure && whole > Swift.max(confidence[a], confidence[b])
-                && Swift.min(confidence[a], confidence[b]) < Self.sure
-        }.sorted { confidence[wholeStart + $0] > confidence[wholeStart + $1] }
+            wholeRead[k] >= Self.sure && wholeRead[k] > pairs[k].halves
+        }.sorted { wholeRead[$0] > wholeRead[$1] }
         var taken = [Bool](repeating: false, count: units.count)
         var joinedAt: [Int: Unit] = [:]
         for k in chosen {
