@@ -153,10 +153,12 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// leaning over a 9, a 1 tucked under a 2's arc).
     public var splitUncertainAspect: Double = 0.8
     /// A blob narrower than `splitMinAspect` is tried as touching digits only when the network
-    /// reads it with less than this. Trained with outlier exposure, it reads two digits in one
-    /// box at 0.1 ... 0.35 and an odd single digit at 0.5 and above (hard suite), and the
-    /// pieces of an odd 8 read as a confident 3 and 2, so doubt alone must be deep.
-    public var splitDoubtConfidence: Double = 0.5
+    /// reads it with less than this. Trained with outlier exposure, it reads most pairs in one
+    /// box at 0.1 ... 0.35, some at 0.55 ... 0.65 (a 6 and 3, a 9 and 7), and odd single digits
+    /// from 0.5 up; the pieces of an odd 8 can read as a confident 3 and 2. At 0.7 rather than
+    /// 0.5, hard-suite touching pairs 98 → 101 of 128 and one 8 split in two; at 0.99 the
+    /// v1 suite loses 0.24 points.
+    public var splitDoubtConfidence: Double = 0.7
     /// ... and, on a line with at least two other digits, this × their median width.
     public var splitMinLineWidth: Double = 1.7
     /// Without a scorer, blobs this wide are split at their deepest projection valleys.

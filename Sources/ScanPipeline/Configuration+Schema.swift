@@ -142,7 +142,7 @@ extension Configuration {
             .double("splitUncertainAspect", \.segmentation.splitUncertainAspect, 0.01...100,
                     "Narrower blobs, down to this × their height, are tried too when the network reads the whole blob with less than splitDoubtConfidence."),
             .double("splitDoubtConfidence", \.segmentation.splitDoubtConfidence, 0...1,
-                    "A blob narrower than splitMinAspect is tried as touching digits only when the network reads it with less than this (two digits in one box read 0.1 ... 0.35, an odd single digit 0.5 and more)."),
+                    "A blob narrower than splitMinAspect is tried as touching digits only when the network reads it with less than this (two digits in one box read 0.1 ... 0.65, an odd single digit 0.5 and more)."),
             .double("splitMinLineWidth", \.segmentation.splitMinLineWidth, 0.01...100,
                     "... and, on a line with at least two other digits, this × their median width."),
             .double("splitBlindAspect", \.segmentation.splitBlindAspect, 0.01...100,
