@@ -412,8 +412,14 @@ def desk(rng, p, digits):
     return case
 
 
+def small(rng, p, digits):
+    """Digits 10-20 px tall, the picture cropped close around them: a number cut from a scan at
+    low resolution, or a form field saved at screen size."""
+    return standard(rng, p, digits)
+
+
 CATEGORIES = [("shading", shading), ("ink_colour", ink_colour), ("paper", paper), ("ruled", ruled),
               ("squared", squared), ("form_boxes", form_boxes), ("hairline", hairline),
               ("marker", marker), ("touching", touching), ("slope", slope), ("pages", pages),
               ("jpeg_low", jpeg_low), ("dotted", dotted), ("broken", broken), ("marks", marks),
-              ("desk", desk)]
+              ("desk", desk), ("small", small)]
