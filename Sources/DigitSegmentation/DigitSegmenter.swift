@@ -101,13 +101,15 @@ public struct DigitSegmenter: Sendable {
     /// On a full tie the plain reading stays.
     static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
                       scorer: any DigitScorer) -> Bool {
-        func tally(_ digits: [SegmentedDigit]) -> (sure: Int, desk: Int) {
+        func tally(_ digits: [SegmentedDigit]) -> (sure: Int, desk: Int, tall: Int) {
             let confidences = digits.isEmpty ? [] : scorer.confidences(for: digits.map(\.pixels))
             let sure = zip(digits, confidences).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
-            return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count)
+            return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count,
+                    digits.filter { sheet.isSheetTall($0.box) }.count)
         }
         let (ta, tb) = (tally(a), tally(b))
-        return ta.sure != tb.sure ? ta.sure > tb.sure : ta.desk < tb.desk
+        if ta.sure != tb.sure { return ta.sure > tb.sure }
+        return ta.desk != tb.desk ? ta.desk < tb.desk : ta.tall < tb.tall
     }
 
     /// Digits of a colour picture, read from the gray conversion that keeps the most contrast

@@ -33,10 +33,15 @@ struct SheetFinder: Sendable {
     /// are none of these.
     func isSheetOrEdge(_ box: PixelBox) -> Bool {
         // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet.
-        if 5 * box.height >= 4 * sheetHeight { return true }
+        if isSheetTall(box) { return true }
         let cells = backgroundCells(box)
         return 5 * cells.inside >= cells.total && (5 * (cells.total - cells.inside) >= cells.total || isDesk(box, cells))
     }
+
+    /// Whether `box` is at least four fifths as tall as the sheet: no digit written on it is,
+    /// but its sides read as 1s are (a thin bar may lie within one cell of the small copy, so
+    /// whether it lies across the edge cannot be told there).
+    func isSheetTall(_ box: PixelBox) -> Bool { 5 * box.height >= 4 * sheetHeight }
 
     /// Whether `box` is desk for sure: on the background and touching the picture's border (a
     /// scanner's black margin read as a 1), or a side of the sheet (as tall as the sheet and

@@ -58,6 +58,20 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertNotEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
     }
 
+    func testOnATieTheReadingWithoutSheetTallPiecesWins() throws {
+        // The sheet's side read as a thin 1 inside the sheet's own cells (not across its edge
+        // there, nor at the picture's border): sure digits tie, the piece as tall as the sheet
+        // decides.
+        let sheet = try XCTUnwrap(SheetFinder(in: deskPhoto().image))
+        let rings = [100, 180, 260].map { SegmentedDigit(box: PixelBox(x: $0, y: 80, width: 40, height: 80), line: 0, pixels: []) }
+        let side = SegmentedDigit(box: PixelBox(x: 70, y: 50, width: 8, height: 140), line: 0, pixels: [])
+        XCTAssertTrue(sheet.isSheetTall(side.box))
+        XCTAssertFalse(sheet.isDeskAtBorder(side.box))
+        XCTAssertTrue(DigitSegmenter.surer(rings, than: [side] + rings, on: sheet, scorer: Sure()))
+        XCTAssertFalse(DigitSegmenter.surer([side] + rings, than: rings, on: sheet, scorer: Sure()))
+        XCTAssertFalse(DigitSegmenter.surer(rings, than: rings, on: sheet, scorer: Sure()), "a full tie keeps the plain reading")
+    }
+
     func testAScannersBlackMarginIsNotReadAsADigit() throws {
         // A scan with a black margin down its left side: a tall dark bar at the border.
         var c = TestCanvas(width: 400, height: 240)
