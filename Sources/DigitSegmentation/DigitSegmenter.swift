@@ -97,7 +97,8 @@ public struct DigitSegmenter: Sendable {
 
     /// Whether the sheet's reading `a` beats the plain reading `b`: more digits the network is
     /// sure of (0.9), not counting the sheet, its edge or the desk read as ink; or as many, and
-    /// fewer pieces of desk at the picture's border (a scanner's black margin read as a 1).
+    /// fewer pieces of desk at the picture's border (a scanner's black margin read as a 1); or
+    /// as many again, and fewer pieces as tall as the sheet (its sides read as thin 1s).
     /// On a full tie the plain reading stays.
     static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
                       scorer: any DigitScorer) -> Bool {
