@@ -7,8 +7,9 @@
 /// two narrow digits (a "11"). The network can: a half of a broken digit reads as a doubtful
 /// digit, the whole as a sure one. So for neighbours that together are about as large as one
 /// digit may be, the pair is read as one, and joined when a half is doubtful (below 0.9) and
-/// the whole is sure and surer than each half. Two digits read sure each stay apart: a 1 and
-/// a 4 side by side read as a 4 as surely as they read themselves.
+/// the whole is sure and surer than each half. Two digits read sure each stay apart (a 1 and
+/// a 4 side by side read as a 4 as surely as they read themselves), and so does a doubtful
+/// digit beside a sure one that the pair reads no better than (an 8 beside a blurred 8).
 struct BrokenDigitJoiner: Sendable {
     var config: SegmentationConfig
 
@@ -44,7 +45,7 @@ struct BrokenDigitJoiner: Sendable {
         guard halfImages.count == halves.count, halfRead.count == halves.count else { return units }
         var confidence = [Int: Float]()
         for (n, c) in zip(halves, halfRead) { confidence[n] = c }
-        var pairs: [(first: Int, whole: Unit, image: [UInt8], halves: Float)] = []
+        var pairs: [(first: Int, whole: Unit, image: [UInt8], surerHalf: Float)] = []
         for n in near {
             guard let a = confidence[n], let b = confidence[n + 1], Swift.min(a, b) < Self.sure else { continue }
             let candidate = DigitCandidate(box: units[n].candidate.box.union(units[n + 1].candidate.box),
@@ -57,7 +58,7 @@ struct BrokenDigitJoiner: Sendable {
         guard wholeRead.count == pairs.count else { return units }
         // Surest wholes first; a half joins at most once.
         let chosen = pairs.indices.filter { k in
-            wholeRead[k] >= Self.sure && wholeRead[k] > pairs[k].halves
+            wholeRead[k] >= Self.sure && wholeRead[k] > pairs[k].surerHalf
         }.sorted { wholeRead[$0] > wholeRead[$1] }
         var taken = [Bool](repeating: false, count: units.count)
         var joinedAt: [Int: Unit] = [:]
