@@ -13,11 +13,14 @@ import ImageDecoding
 /// smaller than `enlargeDigitsBelow` get the picture read enlarged as well.
 enum SmallPicture {
     /// The whole factor to enlarge a `width` × `height` picture by, or nil to read it as it is
-    /// (its smaller side at least `below` px, or `below` 0).
+    /// (its smaller side at least `below` px, or `below` 0, or a strip so long that even twice
+    /// its size would pass `maxPixels`).
     static func factor(width: Int, height: Int, below: Int) -> Int? {
         let side = Swift.min(width, height)
         guard below > 0, side > 0, side < below else { return nil }
-        return Swift.min(4, Swift.max(2, (target + side - 1) / side))
+        var factor = Swift.min(4, Swift.max(2, (target + side - 1) / side))
+        while factor >= 2 && width * height * factor * factor > maxPixels { factor -= 1 }
+        return factor >= 2 ? factor : nil
     }
 
     /// The smaller side an enlarged picture reaches (when the factor cap allows).
@@ -25,13 +28,14 @@ enum SmallPicture {
 
     /// The whole factor to read a picture of `pixels` pixels enlarged by, when the typical
     /// (median) height of the digits found on it is under `below` px: toward twice `below`,
-    /// at most 4, and only while the enlarged picture stays under `maxPixels`. Nil otherwise.
+    /// at most 4, and lowered until the enlarged picture stays under `maxPixels`. Nil otherwise.
     static func factor(digitHeights: [Int], below: Int, pixels: Int) -> Int? {
         guard below > 0, !digitHeights.isEmpty else { return nil }
         let typical = digitHeights.sorted()[digitHeights.count / 2]
         guard typical > 0, typical < below else { return nil }
-        let factor = Swift.min(4, Swift.max(2, (2 * below + typical - 1) / typical))
-        return pixels * factor * factor <= maxPixels ? factor : nil
+        var factor = Swift.min(4, Swift.max(2, (2 * below + typical - 1) / typical))
+        while factor >= 2 && pixels * factor * factor > maxPixels { factor -= 1 }
+        return factor >= 2 ? factor : nil
     }
 
     /// The most pixels an enlarged reading may have (an A4 page at 300 dpi has 8.7 million).

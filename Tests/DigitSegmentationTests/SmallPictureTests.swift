@@ -10,6 +10,9 @@ final class SmallPictureTests: XCTestCase {
         XCTAssertEqual(SmallPicture.factor(width: 30, height: 400, below: 48), 3)
         XCTAssertNil(SmallPicture.factor(width: 100, height: 48, below: 48))
         XCTAssertNil(SmallPicture.factor(width: 20, height: 20, below: 0), "0 turns it off")
+        // A long strip: enlarged only as far as the pixel budget allows, or not at all.
+        XCTAssertEqual(SmallPicture.factor(width: 200_000, height: 20, below: 48), 2, "× 3 would pass 16 M pixels")
+        XCTAssertNil(SmallPicture.factor(width: 2_000_000, height: 20, below: 48))
     }
 
     func testSmallDigitsOnALargerPictureGetAFactorTowardTwiceTheLimit() {
@@ -17,7 +20,8 @@ final class SmallPictureTests: XCTestCase {
         XCTAssertEqual(SmallPicture.factor(digitHeights: [6, 7], below: 16, pixels: 1_000_000), 4, "at most 4")
         XCTAssertNil(SmallPicture.factor(digitHeights: [16, 10, 30], below: 16, pixels: 1_000_000), "median 16 is not small")
         XCTAssertNil(SmallPicture.factor(digitHeights: [], below: 16, pixels: 1_000_000))
-        XCTAssertNil(SmallPicture.factor(digitHeights: [10], below: 16, pixels: 2_000_000), "4 × 4 × 2 MP is too many pixels")
+        XCTAssertEqual(SmallPicture.factor(digitHeights: [10], below: 16, pixels: 2_000_000), 2, "× 4 or × 3 would pass 16 M pixels")
+        XCTAssertNil(SmallPicture.factor(digitHeights: [10], below: 16, pixels: 5_000_000))
         XCTAssertNil(SmallPicture.factor(digitHeights: [10], below: 0, pixels: 1_000))
     }
 
