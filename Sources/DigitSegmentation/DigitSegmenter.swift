@@ -37,10 +37,7 @@ public struct DigitSegmenter: Sendable {
                                                pixels: image.width * image.height) else { return plain }
         let enlarged = try segmentEnlarged(image, by: factor, scorer: scorer)
         guard let scorer else { return enlarged }
-        func sure(_ digits: [SegmentedDigit]) -> Int {
-            digits.isEmpty ? 0 : scorer.confidences(for: digits.map(\.pixels)).filter { $0 >= Self.sure }.count
-        }
-        return sure(enlarged) >= sure(plain) ? enlarged : plain
+        return Self.sureCount(enlarged, scorer) >= Self.sureCount(plain, scorer) ? enlarged : plain
     }
 
     /// `segment(_:scorer:)` of `image` enlarged `factor` times, boxes on `image`.
@@ -74,17 +71,14 @@ public struct DigitSegmenter: Sendable {
         // (two stacked digits bunch best at some angle), and its turned reading may split one.
         guard config.levelMinAngle > 0, let scorer, let skew = PageSkew.angle(of: page.mask),
               abs(skew) >= config.levelMinAngle else { return plain }
-        let confidences = plain.isEmpty ? [] : scorer.confidences(for: plain.map(\.pixels))
+        let confidences = Self.confidences(plain, scorer)
         guard plain.isEmpty || confidences.contains(where: { $0 < Self.sure }) else { return plain }
         let fill = UInt8(GrayHistogram(image.pixels).mode())
         let level = PageSkew.rotated(image, degrees: -skew, fill: fill)
         guard let levelPage = InkPage.prepare(level.pixels, width: level.width, height: level.height,
                                               config: config) else { return plain }
         var turned = try digits(on: levelPage, scorer: scorer)
-        func sure(_ digits: [SegmentedDigit]) -> Int {
-            digits.isEmpty ? 0 : scorer.confidences(for: digits.map(\.pixels)).filter { $0 >= Self.sure }.count
-        }
-        guard sure(turned) > confidences.filter({ $0 >= Self.sure }).count else { return plain }
+        guard Self.sureCount(turned, scorer) > confidences.filter({ $0 >= Self.sure }).count else { return plain }
         for i in turned.indices {
             turned[i].box = PageSkew.boxBack(turned[i].box, degrees: -skew, width: image.width, height: image.height)
         }
@@ -95,6 +89,16 @@ public struct DigitSegmenter: Sendable {
     /// a page (plain and turned level, plain and without the desk) are weighed.
     static let sure: Float = 0.9
 
+    /// The network's confidence in each of `digits`.
+    static func confidences(_ digits: [SegmentedDigit], _ scorer: any DigitScorer) -> [Float] {
+        digits.isEmpty ? [] : scorer.confidences(for: digits.map(\.pixels))
+    }
+
+    /// How many of `digits` the network is sure of.
+    static func sureCount(_ digits: [SegmentedDigit], _ scorer: any DigitScorer) -> Int {
+        confidences(digits, scorer).filter { $0 >= sure }.count
+    }
+
     /// Whether the sheet's reading `a` beats the plain reading `b`: more digits the network is
     /// sure of (0.9), not counting the sheet, its edge or the desk read as ink; or as many, and
     /// fewer pieces of desk at the picture's border (a scanner's black margin read as a 1); or
@@ -103,8 +107,7 @@ public struct DigitSegmenter: Sendable {
     static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
                       scorer: any DigitScorer) -> Bool {
         func tally(_ digits: [SegmentedDigit]) -> (sure: Int, desk: Int, tall: Int) {
-            let confidences = digits.isEmpty ? [] : scorer.confidences(for: digits.map(\.pixels))
-            let sure = zip(digits, confidences).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
+            let sure = zip(digits, Self.confidences(digits, scorer)).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
             return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count,
                     digits.filter { sheet.isSheetTall($0.box) }.count)
         }

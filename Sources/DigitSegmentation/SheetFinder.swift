@@ -51,7 +51,7 @@ struct SheetFinder: Sendable {
 
     private func isDesk(_ box: PixelBox, _ cells: (inside: Int, total: Int)) -> Bool {
         let (inside, total) = cells
-        if 5 * box.height >= 4 * sheetHeight && 5 * inside >= total && 5 * (total - inside) >= total { return true }
+        if isSheetTall(box) && 5 * inside >= total && 5 * (total - inside) >= total { return true }
         guard box.x <= 0 || box.y <= 0 || box.maxX >= image.width || box.maxY >= image.height else { return false }
         return 5 * inside >= 4 * total
     }
