@@ -5,20 +5,6 @@ import ImageDecoding
 /// A digit broken down its middle is read whole when the network is surer of the whole than of
 /// its halves, and only then.
 final class BrokenDigitJoinerTests: XCTestCase {
-    /// Knows a ring when it sees one (paper at the centre, ink on all four sides of it):
-    /// 0.999; anything else `other`.
-    private struct RingScorer: DigitScorer {
-        var other: Float = 0.2
-        func confidences(for images: [[UInt8]]) -> [Float] {
-            images.map { image in
-                let row = Array(image[(14 * 28)..<(15 * 28)]), column = (0..<28).map { image[$0 * 28 + 14] }
-                let closed = image[14 * 28 + 14] == 0 && row[..<14].contains { $0 > 128 } && row[15...].contains { $0 > 128 }
-                    && column[..<14].contains { $0 > 128 } && column[15...].contains { $0 > 128 }
-                return closed ? 0.999 : other
-            }
-        }
-    }
-
     /// A whole ring (40 × 60) at x 20, and one broken across its bars a third of the way in:
     /// a "[" 14 wide, 6 px of paper (a tenth of H, wider than whole digits may stand apart and
     /// still merge), and the rest 26 wide.

@@ -5,21 +5,6 @@ import ImageDecoding
 /// Touching digits whose blob is not clearly wider than one digit are split when the network
 /// doubts the whole blob, and only through little ink.
 final class NarrowTouchingTests: XCTestCase {
-    /// A scorer that knows a ring when it sees one: paper at the centre, ink on all four
-    /// sides of it. Anything else (half a ring, two rings) reads as "not one digit", with
-    /// confidence `other`.
-    private struct RingScorer: DigitScorer {
-        var other: Float = 0.2
-        func confidences(for images: [[UInt8]]) -> [Float] {
-            images.map { image in
-                let row = Array(image[(14 * 28)..<(15 * 28)]), column = (0..<28).map { image[$0 * 28 + 14] }
-                let closed = image[14 * 28 + 14] == 0 && row[..<14].contains { $0 > 128 } && row[15...].contains { $0 > 128 }
-                    && column[..<14].contains { $0 > 128 } && column[15...].contains { $0 > 128 }
-                return closed ? 0.999 : other
-            }
-        }
-    }
-
     /// A ring `w` wide and 60 tall, stroke 8, at `x`.
     private func ring(_ c: inout TestCanvas, _ x: Int, _ w: Int) {
         c.rect(x, 20, w, 8); c.rect(x, 72, w, 8); c.rect(x, 20, 8, 60); c.rect(x + w - 8, 20, 8, 60)

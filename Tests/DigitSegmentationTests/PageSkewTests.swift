@@ -50,19 +50,6 @@ final class PageSkewTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(back.maxY, 110); XCTAssertLessThanOrEqual(back.maxY, 125)
     }
 
-    /// Knows a ring when it sees one (paper at the centre, ink on four sides); anything else
-    /// reads as "not one digit".
-    private struct RingScorer: DigitScorer {
-        func confidences(for images: [[UInt8]]) -> [Float] {
-            images.map { image in
-                let row = Array(image[(14 * 28)..<(15 * 28)]), column = (0..<28).map { image[$0 * 28 + 14] }
-                let closed = image[14 * 28 + 14] == 0 && row[..<14].contains { $0 > 128 } && row[15...].contains { $0 > 128 }
-                    && column[..<14].contains { $0 > 128 } && column[15...].contains { $0 > 128 }
-                return closed ? 0.999 : 0.2
-            }
-        }
-    }
-
     func testRuledPageTurnedTenDegreesIsReadLevel() throws {
         // Three rings standing on ruled lines, the page turned 10°: askew, the lines run
         // through the rings and no long level run gives them away.
