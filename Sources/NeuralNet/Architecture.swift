@@ -1,11 +1,14 @@
 /// The networks digitscan ships and trains.
 public enum Architecture {
+    /// Channels of the shipped CNN's three convolution blocks.
+    public static let standardChannels = [32, 64, 128]
+
     /// The shipped CNN: three conv3×3-BN-ReLU-maxpool blocks (32, 64, 128 channels), dense 128,
     /// dropout, dense 10, softmax. About 15 MFLOP per image: 2.5× cheaper than the peers'
     /// reference CNN (37 MFLOP), so a full MNIST training run fits on two CPU cores.
     ///
     /// `channels` widens the three blocks (MNIST's 28×28 comes out of them 3×3).
-    public static func standard(classes: Int = 10, channels: [Int] = [32, 64, 128]) -> [LayerSpec] {
+    public static func standard(classes: Int = 10, channels: [Int] = standardChannels) -> [LayerSpec] {
         precondition(channels.count == 3 && channels.allSatisfy { $0 > 0 }, "three blocks, each with channels")
         var layers: [LayerSpec] = []
         var inC = 1

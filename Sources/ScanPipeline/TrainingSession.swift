@@ -18,7 +18,7 @@ public struct TrainingRequest: Sendable {
     /// Model to start from (fine-tuning); nil starts from fresh weights.
     public var initialModel: String?
     /// Channels of the three convolution blocks of fresh weights (ignored with `initialModel`).
-    public var channels: [Int] = [32, 64, 128]
+    public var channels: [Int] = Architecture.standardChannels
     public var outputPath: String
     public var config: TrainingConfig
     /// Segmentation settings for the labelled pictures.

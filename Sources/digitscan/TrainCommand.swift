@@ -42,7 +42,7 @@ struct TrainCommand: ParsableCommand {
                 }
                 return values
             })
-    var channels: [Int] = [32, 64, 128]
+    var channels: [Int] = Architecture.standardChannels
 
     @Option(name: .long, help: "Augmentation and loss recipe: robust (the shipped model's) or v1 (affine moves only).")
     var recipe = Recipe.robust
