@@ -14,18 +14,22 @@ last 5,000, and the test set stays unseen. Each pair's ink runs 2-4 px into each
 where they come closest (scaled digits about 48 px tall), with a small vertical offset; a pair is
 drawn again unless its ink is one 8-connected piece no wider than 1.5 x its height (wider blobs
 the training loader, which has no network, would cut in two and label the halves). Dark ink on
-light paper, lightly blurred and noised like a scan. Needs numpy and Pillow.
+light paper, lightly blurred and noised like a scan. Needs numpy, Pillow and OpenCV; the
+touching offset is the hard-case suite's (hard_glyphs.touch_offset).
 """
 import argparse
 import gzip
 import os
 import random
 
+import cv2
 import numpy as np
 from PIL import Image, ImageFilter
 
+import hard_glyphs as hg
+
 TRAIN_SLICE = 55000  # MNIST training images the trainer trains on (the rest are validation)
-INK = 0.5
+INK = hg.INK
 
 
 def load_train(directory):
@@ -43,41 +47,10 @@ def glyph(image, height):
     return np.asarray(Image.fromarray(crop).resize(size, Image.BILINEAR), dtype=np.float32) / 255.0
 
 
-def touch_offset(left, right, d, overlap):
-    """x offset of `right` from `left` so that on the closest shared row their ink overlaps
-    `overlap` px; `right`'s row r lies beside `left`'s row r + d. None: no shared ink row."""
-    best = None
-    for r in range(right.shape[0]):
-        rl = r + d
-        if not 0 <= rl < left.shape[0]:
-            continue
-        lx, rx = np.nonzero(left[rl] > INK)[0], np.nonzero(right[r] > INK)[0]
-        if len(lx) and len(rx):
-            need = int(lx.max()) - int(rx.min()) + 1
-            best = need if best is None else max(best, need)
-    return None if best is None else best - overlap
-
-
 def one_piece(binary):
     """Whether the ink is one 8-connected piece."""
-    ys, xs = np.nonzero(binary)
-    if len(ys) == 0:
-        return False
-    seen = np.zeros_like(binary, dtype=bool)
-    stack = [(ys[0], xs[0])]
-    seen[ys[0], xs[0]] = True
-    count = 0
-    h, w = binary.shape
-    while stack:
-        y, x = stack.pop()
-        count += 1
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                v, u = y + dy, x + dx
-                if 0 <= v < h and 0 <= u < w and binary[v, u] and not seen[v, u]:
-                    seen[v, u] = True
-                    stack.append((v, u))
-    return count == len(ys)
+    count, _ = cv2.connectedComponents(binary.astype(np.uint8), connectivity=8)
+    return count == 2  # the paper and one piece of ink
 
 
 def pair(rng, images):
@@ -86,7 +59,7 @@ def pair(rng, images):
     h = rng.randint(44, 52)
     left, right = glyph(a, int(round(h * rng.uniform(0.9, 1.1)))), glyph(b, int(round(h * rng.uniform(0.9, 1.1))))
     d = int(round(rng.uniform(-0.08, 0.08) * h))  # right's top is d px below left's
-    x = touch_offset(left, right, d, rng.randint(2, 4))
+    x = hg.touch_offset(left, right, 0, d, rng.randint(2, 4))
     if x is None:
         return None
     top_l, top_r = max(0, -d), max(0, d)
