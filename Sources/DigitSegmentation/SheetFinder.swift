@@ -26,6 +26,10 @@ struct SheetFinder: Sendable {
     /// Long side of the small copy the background is found on.
     static let workSide = 256
 
+    /// The desk is the dark cells at most this many gray levels lighter than the dark cells on
+    /// the picture's border (all but the lightest 2 % of them).
+    static let deskMargin = 16
+
     /// Whether `box` (source pixels) is the sheet, its edge or the desk read as ink: at least
     /// four fifths as tall as the sheet, lying across its edge (a fifth of it on the background
     /// and a fifth on the sheet), or on the background and touching the picture's border (a
@@ -111,10 +115,19 @@ struct SheetFinder: Sendable {
             bright[i] && !seen[i] ? Swift.max(largest, Self.flood(bright, width: sw, from: [i], into: &seen)) : largest
         }
         guard Double(largestBright) >= minSheet * Double(sw * sh) else { return nil }
-        // The dark cells that reach the border.
+        // The dark cells that reach the border and are no lighter than the desk there: ink
+        // touching a scanner's black margin is dark too, but lighter than the margin, and stays
+        // on the sheet (ink in a shadow that reaches the border is darker than the shadow and
+        // goes with it, as before).
         var outside = [Bool](repeating: false, count: sw * sh)
         let border = Array(0..<sw) + ((sh - 1) * sw..<sh * sw) + stride(from: 0, to: sw * sh, by: sw) + stride(from: sw - 1, to: sw * sh, by: sw)
-        let outsideCount = Self.flood(dark, width: sw, from: border, into: &outside)
+        let deskLevels = border.filter { dark[$0] }.map { Int(small[$0]) }.sorted()
+        let deskTop = deskLevels[deskLevels.count - 1 - deskLevels.count / 50] + Self.deskMargin
+        let desk = small.indices.map { dark[$0] && Int(small[$0]) <= deskTop }
+        var outsideCount = Self.flood(desk, width: sw, from: border, into: &outside)
+        // The desk's rim, blurred into the sheet, gets lighter step by step away from it; ink
+        // gets darker again past the gap between them.
+        outsideCount += Self.climb(dark, levels: small, width: sw, into: &outside)
         guard Double(outsideCount) >= minBackground * Double(sw * sh) else { return nil }
 
         // Grow by one small pixel: the sheet's rim is a blend of sheet and desk.
@@ -145,6 +158,27 @@ struct SheetFinder: Sendable {
         background = grown
         self.step = step
         columns = sw
+    }
+
+    /// Marks the cells of `cells` 4-connected to those marked in `seen` through steps that are
+    /// never darker (in `levels`) than where they come from, by more than `slack`; returns how
+    /// many it marked.
+    static func climb(_ cells: [Bool], levels: [UInt8], width: Int, slack: Int = 2, into seen: inout [Bool]) -> Int {
+        var stack = seen.indices.filter { seen[$0] }, marked = 0
+        func visit(_ i: Int, from j: Int) {
+            guard cells[i] && !seen[i] && Int(levels[i]) + slack >= Int(levels[j]) else { return }
+            seen[i] = true
+            marked += 1
+            stack.append(i)
+        }
+        while let i = stack.popLast() {
+            let x = i % width
+            if x > 0 { visit(i - 1, from: i) }
+            if x + 1 < width { visit(i + 1, from: i) }
+            if i >= width { visit(i - width, from: i) }
+            if i + width < cells.count { visit(i + width, from: i) }
+        }
+        return marked
     }
 
     /// Marks in `seen` the cells of `cells` (`width` per row) 4-connected to `seeds` that are

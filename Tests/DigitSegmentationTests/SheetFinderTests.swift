@@ -88,6 +88,30 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).first?.box.x, 0)
     }
 
+    func testADigitAgainstAScannersBlackMarginIsKept() throws {
+        // The margin (20) and a ring of gray ink (80) a blurred pixel apart (100): dark alike
+        // on the sheet finder's small copy, but the ink is lighter than the margin and darker
+        // than the gap, so it is no part of the desk (it was painted out with it).
+        var c = TestCanvas(width: 400, height: 240)
+        c.ink = 80
+        for x in [26, 180, 260] {
+            c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
+        }
+        c.ink = 100
+        c.rect(24, 0, 2, 240)
+        c.ink = 20
+        c.rect(0, 0, 24, 240)
+        c.addNoise(amplitude: 3, seed: 7)
+        let sheet = try XCTUnwrap(SheetFinder(in: c.image))
+        XCTAssertLessThan(sheet.image[28, 120], 110, "the ring's left side is still ink")
+        XCTAssertGreaterThan(sheet.image[10, 120], 150, "the margin is painted out")
+        // The desk's rim (one cell of the small copy, 2 px) is painted too.
+        let xs = try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x)
+        XCTAssertEqual(xs.count, 3)
+        XCTAssertEqual(Array(xs.dropFirst()), [180, 260])
+        XCTAssertTrue((26...28).contains(xs.first ?? 0), "\(xs)")
+    }
+
     func testDigitsInAShadowReachingTheEdgeAreKept() throws {
         // A page whose left third lies in a shadow (light 0.45, easing off over 60 px) that the
         // plain reading sees through; the sheet finder takes the shadow for desk.
