@@ -109,7 +109,8 @@ struct SheetFinder: Sendable {
         for y in 0..<sh where dark[y * sw] || dark[y * sw + sw - 1] { darkBorder += 1 }
         guard 10 * darkBorder >= sw + sh else { return nil }
         // The sheet is one bright piece; light strokes on a dark board are many small ones.
-        let bright = dark.map { !$0 }
+        // Ruled lines and strokes (a cell or two wide here) do not cut the sheet into pieces.
+        let bright = Self.interior(dark, width: sw).map { !$0 }
         var seen = [Bool](repeating: false, count: sw * sh)
         let largestBright = bright.indices.reduce(0) { largest, i in
             bright[i] && !seen[i] ? Swift.max(largest, Self.flood(bright, width: sw, from: [i], into: &seen)) : largest
@@ -124,7 +125,17 @@ struct SheetFinder: Sendable {
         let deskLevels = border.filter { dark[$0] }.map { Int(small[$0]) }.sorted()
         let deskTop = deskLevels[deskLevels.count - 1 - deskLevels.count / 50] + Self.deskMargin
         let desk = small.indices.map { dark[$0] && Int(small[$0]) <= deskTop }
-        var outsideCount = Self.flood(desk, width: sw, from: border, into: &outside)
+        // Flooded through cells whose four neighbours are desk too: a ruled line or a stroke
+        // (a cell or two wide here) that runs from the desk into the sheet does not carry the
+        // flood to the digits on it; one more step takes back the desk's own edge.
+        let core = Self.interior(desk, width: sw)
+        _ = Self.flood(core, width: sw, from: border, into: &outside)
+        for i in outside.indices where !outside[i] && desk[i] {
+            let (x, y) = (i % sw, i / sw)
+            outside[i] = (x > 0 && outside[i - 1] && core[i - 1]) || (x + 1 < sw && outside[i + 1] && core[i + 1])
+                || (y > 0 && outside[i - sw] && core[i - sw]) || (y + 1 < sh && outside[i + sw] && core[i + sw])
+        }
+        var outsideCount = outside.reduce(0) { $0 + ($1 ? 1 : 0) }
         // The desk's rim, blurred into the sheet, gets lighter step by step away from it; ink
         // gets darker again past the gap between them.
         outsideCount += Self.climb(dark, levels: small, width: sw, into: &outside)
@@ -158,6 +169,17 @@ struct SheetFinder: Sendable {
         background = grown
         self.step = step
         columns = sw
+    }
+
+    /// The cells of `cells` (`width` per row) whose four neighbours are set too (beyond the
+    /// picture counting as set): thin lines of cells drop out.
+    static func interior(_ cells: [Bool], width: Int) -> [Bool] {
+        let height = cells.count / Swift.max(width, 1)
+        return cells.indices.map { i in
+            let (x, y) = (i % width, i / width)
+            return cells[i] && (x == 0 || cells[i - 1]) && (x + 1 == width || cells[i + 1])
+                && (y == 0 || cells[i - width]) && (y + 1 == height || cells[i + width])
+        }
     }
 
     /// Marks the cells of `cells` 4-connected to those marked in `seen` through steps that are

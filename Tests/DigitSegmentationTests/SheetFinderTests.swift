@@ -112,6 +112,28 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertTrue((26...28).contains(xs.first ?? 0), "\(xs)")
     }
 
+    func testARuledSlipOnAGrayFieldIsFoundAndItsLinesCarryNoFlood() throws {
+        // A slip of ruled paper (245, lines of 200 edge to edge) on a flat gray field (185), digits
+        // (rings of 40) touching a line: the lines cut the slip into strips each too small for a
+        // sheet, and carried the field's flood to the digits, which were painted out.
+        var c = TestCanvas(width: 320, height: 200, paper: 185, ink: 245)
+        c.rect(70, 78, 110, 80)
+        c.ink = 200
+        for y in [90, 110, 130, 150] { c.rect(70, y, 110, 2) }
+        for x in [100, 130, 160] {
+            c.ink = 40; c.disc(x, 120, 10)
+            c.ink = 245; c.disc(x, 120, 7)
+        }
+        // Paper with grain, on a field of one flat gray (a scanner's lid, a screenshot's frame).
+        c.addNoise(amplitude: 3, seed: 8)
+        c.ink = 185
+        c.rect(0, 0, 320, 78); c.rect(0, 158, 320, 42); c.rect(0, 78, 70, 80); c.rect(180, 78, 140, 80)
+        let sheet = try XCTUnwrap(SheetFinder(in: c.image))
+        XCTAssertLessThan(sheet.image[91, 120], 100, "a digit's stroke is still ink")
+        // The rings span columns 90 ... 110 (and so on); their one-pixel tips are paper gray.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x), [91, 121, 151])
+    }
+
     func testDigitsInAShadowReachingTheEdgeAreKept() throws {
         // A page whose left third lies in a shadow (light 0.45, easing off over 60 px) that the
         // plain reading sees through; the sheet finder takes the shadow for desk.
