@@ -34,7 +34,7 @@ extension Configuration {
                 .int("batchSize", \.classifier.batchSize, 1...65536,
                      "Digits per forward pass of the network."),
                 .float("minConfidence", \.classifier.minConfidence, 0...1,
-                       "A file whose least confident digit has a lower (calibrated) probability gets status low_confidence; 0.94 is the shipped model's 99.9 %-precision point on MNIST test."),
+                       "A file whose least confident digit has a lower (calibrated) probability gets status low_confidence; 0.94 keeps the shipped model above 99.9 % precision on MNIST test (reached from 0.842) with fewer non-digit marks read as digits (3.9 % against 6.6 % at 0.85)."),
                 .float("secondLookBelow", \.classifier.secondLookBelow, 0...1,
                        "Digits read with a lower probability get a second look: the answer averaged over the input and its four one-pixel shifts; 0 for none."),
             ]),

@@ -45,8 +45,9 @@ public struct Configuration: Sendable, Equatable {
         /// Digits per forward pass of the network.
         public var batchSize = 64
         /// A file whose least confident digit is below this gets status `low_confidence`.
-        /// 0.94: the shipped model's 99.9 %-precision point on MNIST test (threshold 0.937,
-        /// 98.65 % of digits accepted; `digitscan evaluate` prints the trade-off).
+        /// 0.94: above the shipped model's 99.9 %-precision point on MNIST test (0.842, 99.26 % of
+        /// digits accepted; about 98.6 % at 0.94), where non-digit marks read as confident digits
+        /// fall from 6.6 % to 3.9 % (`digitscan evaluate` prints the trade-off, Models/README.md).
         public var minConfidence: Float = 0.94
         /// Digits read with less than this get a second look: the answer averaged over the
         /// input and its one-pixel shifts (`SecondLook`); 0 for none.
