@@ -90,9 +90,12 @@ struct FragmentMerger: Sendable {
                 // gap may be wider than between whole digits when a piece is clearly short.
                 kind = .sideBySide
             } else if (isFragment(a, h) || isFragment(b, h)) && (gap ?? Int.max) <= maxFragmentGap
-                        && (a.horizontalOverlap(b) > 0 || !(isMark(a, h) || isMark(b, h))) {
+                        && (a.horizontalOverlap(b) > 0 || !(isMark(a, h) || isMark(b, h))
+                            || atTop(a, of: b) || atTop(b, of: a)) {
                 // A hyphen, dot or comma beside a digit is punctuation; a digit's own detached
-                // piece lies over its columns (or is no such mark).
+                // piece lies over its columns, is no such mark, or is level with its top (a
+                // 7's bar broken off left of the stem: hyphens sit at mid-height, dots and
+                // commas low).
                 kind = .fragment
             } else {
                 return nil
@@ -125,6 +128,13 @@ struct FragmentMerger: Sendable {
     private func underlines(_ a: PixelBox, _ b: PixelBox, _ h: Double) -> Bool {
         a.width >= 3 * a.height && Double(a.height) < config.markMaxHeight * h && 2 * a.width >= 3 * b.width
             && (2 * (a.y + a.height) > 2 * b.y + b.height || Double(a.width) > config.mergeMaxWidthRatio * h)
+    }
+
+    /// Whether `mark` is a bar level with the top of the taller `digit`: flat (2:1), its middle
+    /// in the digit's top quarter, reaching down into its rows.
+    private func atTop(_ mark: PixelBox, of digit: PixelBox) -> Bool {
+        mark.width >= 2 * mark.height && mark.height < digit.height && mark.maxY > digit.y
+            && 2 * mark.y + mark.height <= 2 * digit.y + digit.height / 2
     }
 
     /// Whether a piece has the shape of punctuation: flat (a hyphen, at least 2:1) or small

@@ -109,4 +109,20 @@ final class FragmentMergerTests: XCTestCase {
         }
         XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 100, y: 0, width: 36, height: 50), digit, under])
     }
+
+    func testSevensBarBrokenOffLeftOfItsStemJoinsItButAHyphenDoesNot() {
+        // A 7's bar (14 × 5 px) broke off left of the stem's top, 8 px of paper between their
+        // ink (a sixth of H: too far for pieces side by side): it lies over none of the stem's
+        // columns and has a hyphen's shape, but it is level with the stem's top. The same piece
+        // at mid-height before a digit is a hyphen.
+        let h = 48
+        let bar = PixelBox(x: 96, y: 2, width: 14, height: 5), stem = PixelBox(x: 118, y: 0, width: 10, height: h)
+        let hyphen = PixelBox(x: 196, y: 22, width: 14, height: 5), digit = PixelBox(x: 218, y: 0, width: 10, height: h)
+        let boxes = [PixelBox(x: 0, y: 0, width: 20, height: h), PixelBox(x: 40, y: 0, width: 20, height: h), bar, stem, hyphen, digit]
+        let (candidates, _) = FragmentMerger(config: SegmentationConfig()).merge(Array(zip(boxes.indices, boxes))) { i, j, limit in
+            let gap = max(boxes[i].horizontalGap(boxes[j]), boxes[i].verticalGap(boxes[j]))
+            return gap <= limit ? gap : nil
+        }
+        XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 96, y: 0, width: 32, height: h), hyphen, digit])
+    }
 }
