@@ -27,12 +27,12 @@ enum DottedStrokes {
     /// A dot: longer side at least 2 px and at most 2.5 stroke widths + 2 px (the page's
     /// stroke width, from the runs of its mask, reads a small blurred dot as thinner than it
     /// is), aspect at most 2:1, ink covering at least half of its box, each row and column
-    /// of which crosses it once. At least `minDots`
+    /// of which crosses it once. At least `minDots` (a dotted 1 may have only four)
     /// of them, `share` of all components at least 2 px and 0.6 stroke widths long, and half
     /// of their ink; and half of the dots have another dot within 4 dot sizes (specks where
     /// grid lines crossed are a grid cell apart, many times their own size).
     static func dots(in labels: ConnectedComponents, pixels: [UInt8], width: Int, strokeWidth sw: Double,
-                     minDots: Int = 5, share: Double = 0.6) -> [Dot]? {
+                     minDots: Int = 4, share: Double = 0.6) -> [Dot]? {
         var chosen: [Int] = [], counted = 0, dotInk = 0, allInk = 0
         for (i, c) in labels.components.enumerated() {
             let long = Swift.max(c.box.width, c.box.height), short = Swift.min(c.box.width, c.box.height)
