@@ -150,7 +150,7 @@ public struct DigitSegmenter: Sendable {
         }
         // Too small for a digit, or too flat (a hyphen or an underline: no digit is that short).
         let candidates = merged.filter {
-            $0.box.height >= config.minDigitHeight
+            Swift.max($0.box.width, $0.box.height) >= config.minDigitHeight
                 && Double(Swift.max($0.box.width, $0.box.height)) >= config.fragmentHeightRatio * digitHeight
                 && Double($0.box.height) >= config.markMaxHeight * digitHeight
         }

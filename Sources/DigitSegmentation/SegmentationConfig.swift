@@ -99,7 +99,8 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var maxComponents: Int = 50_000
     /// Components whose longer side is below this fraction × H are dropped as specks.
     public var speckRatio: Double = 0.2
-    /// Digits shorter than this many pixels (after merging) are dropped as noise.
+    /// Digits whose longer side is under this many pixels (after merging) are dropped as noise
+    /// (their longer side: a 0 written flat on a small picture is shorter than its neighbours).
     public var minDigitHeight: Int = 8
     /// Pictures whose smaller side is under this many pixels are read enlarged (bilinear, by a
     /// whole factor up to 4, toward 64 px; `SmallPicture`); 0: never.

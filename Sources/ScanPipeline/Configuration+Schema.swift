@@ -106,7 +106,7 @@ extension Configuration {
             .double("speckRatio", \.segmentation.speckRatio, 0...10,
                     "Components whose longer side is below this fraction × H are dropped as specks."),
             .int("minDigitHeight", \.segmentation.minDigitHeight, 0...100_000,
-                 "Digits shorter than this many pixels (after merging) are dropped as noise."),
+                 "Digits whose longer side is under this many pixels (after merging) are dropped as noise."),
             .int("enlargeBelow", \.segmentation.enlargeBelow, 0...100_000,
                  "Pictures whose smaller side is under this many pixels (a number cropped from a low-resolution scan) are read enlarged, by a whole factor up to 4 toward 64 px; 0: never."),
             .int("enlargeDigitsBelow", \.segmentation.enlargeDigitsBelow, 0...100_000,

@@ -62,4 +62,13 @@ final class SmallPictureTests: XCTestCase {
         config.enlargeBelow = 0
         XCTAssertEqual(try DigitSegmenter(config: config).segment(dot.image).count, 0)
     }
+
+    func testAFlatDigitUnderMinDigitHeightButLongerIsKept() throws {
+        // A flat ring (a 0 written wide: 11 × 7 px) before three strokes 12 px tall on a small
+        // picture: its longer side, not its height, is what must reach minDigitHeight (8 px).
+        var c = TestCanvas(width: 70, height: 22)
+        c.rect(4, 8, 11, 2); c.rect(4, 13, 11, 2); c.rect(4, 8, 2, 7); c.rect(13, 8, 2, 7)
+        for x in [26, 42, 58] { c.rect(x, 5, 2, 12) }
+        XCTAssertEqual(try DigitSegmenter().segment(c.image).map(\.box.x), [4, 26, 42, 58])
+    }
 }
