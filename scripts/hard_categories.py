@@ -418,8 +418,34 @@ def small(rng, p, digits):
     return standard(rng, p, digits)
 
 
+def scan_margin(rng, p, digits):
+    """A flatbed scan cropped tight, the scanner's black lid showing along the left side (and
+    sometimes the bottom): the nearest digit a few pixels from the black, or touching it."""
+    case = standard(rng, p, digits)
+    px = case.sheet.px
+    grey = px.mean(axis=2)
+    ink = grey < 0.75 * float(np.median(grey))
+    sides = ["left"] + (["bottom"] if rng.uniform() < p["bottom_share"] else [])
+    for side in sides:
+        if side == "bottom":  # turned so the bottom is on the left
+            px = np.ascontiguousarray(np.rot90(px, -1))
+            ink = np.rot90(ink, -1)
+        cut = max(0, int(np.nonzero(ink.any(axis=0))[0].min()) - I(rng, p["gap"]))
+        px, ink = px[:, cut:], ink[:, cut:]
+        h = px.shape[0]
+        band = np.full((h, I(rng, p["band"]), 3), U(rng, p["level"]), np.float32)
+        band *= (1.0 + 0.05 * rng.standard_normal((h, band.shape[1], 1))).astype(np.float32)
+        px = np.concatenate([band, px], axis=1)
+        ink = np.concatenate([np.zeros(band.shape[:2], bool), ink], axis=1)
+        if side == "bottom":
+            px = np.ascontiguousarray(np.rot90(px, 1))
+            ink = np.rot90(ink, 1)
+    case.sheet.px = px
+    return case
+
+
 CATEGORIES = [("shading", shading), ("ink_colour", ink_colour), ("paper", paper), ("ruled", ruled),
               ("squared", squared), ("form_boxes", form_boxes), ("hairline", hairline),
               ("marker", marker), ("touching", touching), ("slope", slope), ("pages", pages),
               ("jpeg_low", jpeg_low), ("dotted", dotted), ("broken", broken), ("marks", marks),
-              ("desk", desk), ("small", small)]
+              ("desk", desk), ("small", small), ("scan_margin", scan_margin)]

@@ -10,7 +10,7 @@ lives in scripts/hard_cases.json. The categories are described there and drawn b
 hard_categories.py, on top of hard_layout.py (lines, touching neighbours, marks),
 hard_glyphs.py (thin, thick, dotted and broken pens) and hard_render.py (paper, print, light).
 
-Output (not committed: ~1,300 files; rerun to get it back, the same seed gives the same files
+Output (not committed: ~1,400 files; rerun to get it back, the same seed gives the same files
 with the same library versions):
   OUT/<category>/<category>_NNNN.{jpg,png}
   OUT/manifest.csv   file,category,truth: path relative to the manifest; truth is the digits in

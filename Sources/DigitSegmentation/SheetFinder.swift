@@ -76,8 +76,9 @@ struct SheetFinder: Sendable {
     }
 
     /// The sheet of `image`, or nil when none stands out: dark border-connected pixels under
-    /// `minBackground` of the picture, or its largest bright piece under `minSheet` of it.
-    init?(in image: GrayImage, minBackground: Double = 0.05, minSheet: Double = 0.08) {
+    /// `minBackground` of the picture (a scanner's black margin along one side can be 3 % of
+    /// it), or its largest bright piece under `minSheet` of it.
+    init?(in image: GrayImage, minBackground: Double = 0.02, minSheet: Double = 0.08) {
         let (w, h) = (image.width, image.height)
         guard w >= 16, h >= 16 else { return nil }
         // At least 2 × 2 pixels a cell: a desk is large, and small scans pay a quarter.
