@@ -127,6 +127,7 @@ public struct DigitSegmenter: Sendable {
     func digits(on prepared: InkPage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         var page = prepared
         let width = page.width, height = page.height
+        page.mask.clearBorderBands()
         var mask = page.mask
         var (labels, dots) = try removeLines(from: &mask, page: page, findDots: config.joinDots)
         if let dots {
