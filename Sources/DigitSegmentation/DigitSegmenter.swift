@@ -127,7 +127,6 @@ public struct DigitSegmenter: Sendable {
     func digits(on prepared: InkPage, scorer: (any DigitScorer)? = nil) throws(SegmentationError) -> [SegmentedDigit] {
         var page = prepared
         let width = page.width, height = page.height
-        page.mask.clearBorderBands()
         var mask = page.mask
         var (labels, dots) = try removeLines(from: &mask, page: page, findDots: config.joinDots)
         if let dots {
@@ -136,6 +135,7 @@ public struct DigitSegmenter: Sendable {
             DottedStrokes.draw(links, dots: dots, into: &page.pixels, width: width, height: height,
                                paper: page.ink.paperLevel)
             page.mask = InkMask(pixels: page.pixels, width: width, height: height, isInk: page.ink.isInk)
+            page.mask.clearBorderBands()
             page.strokeWidth = Double(page.mask.medianRunLength() ?? 1)
             mask = page.mask
             labels = try removeLines(from: &mask, page: page, findDots: false).labels

@@ -1,6 +1,7 @@
 /// A scanner's black lid along a side of a tight scan is ink from edge to edge of every column
-/// (or row) it covers; no writing is. Cleared before the components are labelled, it can neither
-/// be read as a 1 nor join the digit written against it into one blob.
+/// (or row) it covers; no writing is. Cleared wherever a page's mask is made (before its stroke
+/// width is measured: a margin's long runs would pass for the pen's), it can neither be read as
+/// a 1 nor join the digit written against it into one blob.
 extension InkMask {
     /// Clears the columns (rows) at each side of the picture that are at least `minFill` ink,
     /// from the border inward while they stay so; returns how many it cleared.

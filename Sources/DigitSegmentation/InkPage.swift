@@ -53,7 +53,9 @@ struct InkPage: Sendable {
         darkConfig.polarity = .darkOnLight
         guard let ink = InkModel.estimate(pixels, width: width, height: height, config: darkConfig) else { return nil }
 
+        // A scanner's black margin is no ink, and would pass for the page's stroke width.
         var mask = InkMask(pixels: pixels, width: width, height: height, isInk: ink.isInk)
+        mask.clearBorderBands()
         let strokeWidth = Double(mask.medianRunLength() ?? 1)
         let local: Bool
         switch config.threshold {
@@ -65,6 +67,7 @@ struct InkPage: Sendable {
             let window = Swift.max(15, Int((config.sauvolaWindowStrokes * strokeWidth).rounded()) | 1)
             mask = SauvolaThreshold.mask(pixels, width: width, height: height, window: window,
                                          k: config.sauvolaK, maxLevel: ink.paperLevel - config.minContrast / 2)
+            mask.clearBorderBands()
         }
         return InkPage(width: width, height: height, pixels: pixels, ink: ink, mask: mask,
                        strokeWidth: strokeWidth, usedLocalThreshold: local, flattened: flat != nil)
