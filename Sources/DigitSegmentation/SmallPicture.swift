@@ -18,9 +18,7 @@ enum SmallPicture {
     static func factor(width: Int, height: Int, below: Int) -> Int? {
         let side = Swift.min(width, height)
         guard below > 0, side > 0, side < below else { return nil }
-        var factor = Swift.min(4, Swift.max(2, (target + side - 1) / side))
-        while factor >= 2 && width * height * factor * factor > maxPixels { factor -= 1 }
-        return factor >= 2 ? factor : nil
+        return capped(Swift.min(4, Swift.max(2, (target + side - 1) / side)), pixels: width * height)
     }
 
     /// The smaller side an enlarged picture reaches (when the factor cap allows).
@@ -33,7 +31,13 @@ enum SmallPicture {
         guard below > 0, !digitHeights.isEmpty else { return nil }
         let typical = digitHeights.sorted()[digitHeights.count / 2]
         guard typical > 0, typical < below else { return nil }
-        var factor = Swift.min(4, Swift.max(2, (2 * below + typical - 1) / typical))
+        return capped(Swift.min(4, Swift.max(2, (2 * below + typical - 1) / typical)), pixels: pixels)
+    }
+
+    /// `factor`, lowered until a picture of `pixels` pixels enlarged by it stays under
+    /// `maxPixels`; nil when not even 2 does.
+    private static func capped(_ factor: Int, pixels: Int) -> Int? {
+        var factor = factor
         while factor >= 2 && pixels * factor * factor > maxPixels { factor -= 1 }
         return factor >= 2 ? factor : nil
     }

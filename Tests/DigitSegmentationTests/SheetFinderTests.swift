@@ -72,16 +72,22 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertFalse(DigitSegmenter.surer(rings, than: rings, on: sheet, scorer: Sure()), "a full tie keeps the plain reading")
     }
 
-    func testAScannersBlackMarginIsNotReadAsADigit() throws {
-        // A scan with a black margin down most of its left side: a tall dark bar at the border
-        // (not edge to edge, which the mask loses before the sheet is looked for).
+    /// Three rings (stroke 6) on a 400 × 240 scan with a black margin `margin` px wide down most
+    /// of its left side (not edge to edge, which the mask loses before the sheet is looked for).
+    private func marginScan(margin: Int, seed: UInt64) -> TestCanvas {
         var c = TestCanvas(width: 400, height: 240)
         for x in [100, 180, 260] {
             c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
         }
         c.ink = 20
-        c.rect(0, 20, 24, 220)
-        c.addNoise(amplitude: 3, seed: 6)
+        c.rect(0, 20, margin, 220)
+        c.addNoise(amplitude: 3, seed: seed)
+        return c
+    }
+
+    func testAScannersBlackMarginIsNotReadAsADigit() throws {
+        // A tall dark bar at the border.
+        let c = marginScan(margin: 24, seed: 6)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
         var config = SegmentationConfig()
         config.findSheet = false
@@ -90,15 +96,9 @@ final class SheetFinderTests: XCTestCase {
     }
 
     func testAThinBlackMarginIsFoundAndNotReadAsADigit() throws {
-        // A 12 px margin (most of the height) on a 400 px wide scan: 3 % of the picture, under
-        // the 5 % a desk once needed, so the margin was read as a 1.
-        var c = TestCanvas(width: 400, height: 240)
-        for x in [100, 180, 260] {
-            c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
-        }
-        c.ink = 20
-        c.rect(0, 20, 12, 220)
-        c.addNoise(amplitude: 3, seed: 11)
+        // A 12 px margin on a 400 px wide scan: 3 % of the picture, under the 5 % a desk once
+        // needed, so the margin was read as a 1.
+        let c = marginScan(margin: 12, seed: 11)
         XCTAssertNotNil(SheetFinder(in: c.image))
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
     }
