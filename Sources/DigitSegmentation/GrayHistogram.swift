@@ -9,17 +9,22 @@ struct GrayHistogram: Sendable, Equatable {
     /// The histogram of all `pixels`.
     init(_ pixels: [UInt8]) {
         self.init()
-        // Four partial histograms break the store-to-load dependency on runs of equal pixels.
-        var h0 = [Int](repeating: 0, count: 256), h1 = h0, h2 = h0, h3 = h0
-        var i = 0
-        let n = pixels.count
-        while i + 4 <= n {
-            h0[Int(pixels[i])] += 1; h1[Int(pixels[i + 1])] += 1
-            h2[Int(pixels[i + 2])] += 1; h3[Int(pixels[i + 3])] += 1
-            i += 4
+        // Four partial histograms break the store-to-load dependency on runs of equal pixels;
+        // raw buffers: the arrays' checks on each count were a third of its time on A4 pages.
+        var partial = [Int](repeating: 0, count: 4 * 256)
+        partial.withUnsafeMutableBufferPointer { h in
+            pixels.withUnsafeBufferPointer { p in
+                var i = 0
+                let n = p.count
+                while i + 4 <= n {
+                    h[Int(p[i])] &+= 1; h[256 + Int(p[i + 1])] &+= 1
+                    h[512 + Int(p[i + 2])] &+= 1; h[768 + Int(p[i + 3])] &+= 1
+                    i += 4
+                }
+                while i < n { h[Int(p[i])] &+= 1; i += 1 }
+            }
         }
-        while i < n { h0[Int(pixels[i])] += 1; i += 1 }
-        for v in 0..<256 { counts[v] = h0[v] + h1[v] + h2[v] + h3[v] }
+        for v in 0..<256 { counts[v] = partial[v] + partial[256 + v] + partial[512 + v] + partial[768 + v] }
     }
 
     /// Number of pixels counted.
