@@ -18,6 +18,8 @@
 #   make finetune-demo  fine-tune MODEL on 200 pictures of one held-out font, accuracy before/after
 #   make train-robust   the shipped model's full training command (fonts and marks first)
 #   make model-report   every model-card figure for MODEL (MNIST, other hands, marks, end-to-end suite)
+#   make embed-model    compile Models/digitscan-cnn.safetensors into the binary (after training a new one)
+#   make static     one self-contained binary in $(STATIC_DIR)/release/digitscan: no shared libraries, model built in
 
 SWIFT      ?= swift
 PYTHON     ?= python3
@@ -36,11 +38,14 @@ BIN        := $(BUILD_DIR)/release/digitscan
 FONTS_DIR  ?= /tmp/digitscan-fonts
 MARKS_DIR  ?= /tmp/digitscan-marks
 
+# SwiftPM's build directory for `make static`.
+STATIC_DIR ?= .build-static
+
 # Where `make hard` writes the generated hard-case suite (large, not committed) and the CSV it scores.
 HARD_DIR   ?= /work/hard-out
 HARD_CSV   ?= /tmp/hard.csv
 
-.PHONY: setup build demo test bench evaluate train samples suite hard fonts marks other-hands nondigits finetune-demo train-robust model-report
+.PHONY: setup build demo test bench evaluate train samples suite hard fonts marks other-hands nondigits finetune-demo train-robust model-report embed-model static
 
 setup:
 	@scripts/setup.sh
@@ -102,6 +107,18 @@ finetune-demo: build
 train-robust: build fonts marks
 	$(BIN) train --mnist $(MNIST) --images $(FONTS_DIR)/train --non-digits $(MARKS_DIR)/train \
 		--validation-count 5000 --epochs 30 --seed 2 -o $(MODEL)
+	@if [ "$(MODEL)" = Models/digitscan-cnn.safetensors ]; then $(PYTHON) scripts/embed_model.py; fi
 
 model-report: build
 	BIN=$(BIN) FONTS_DIR=$(FONTS_DIR) MARKS_DIR=$(MARKS_DIR) scripts/model_report.sh $(MODEL)
+
+embed-model:
+	$(PYTHON) scripts/embed_model.py
+
+# -static-executable links the Swift runtime, Foundation, libjpeg, libpng and zlib statically
+# (the -dev packages ship the .a files); the model is compiled in (BuiltInModel), so the file
+# can be copied to any x86-64 Linux machine and run there alone.
+static: setup
+	$(SWIFT) build -c release -Xswiftc -static-executable -Xlinker -s --scratch-path $(STATIC_DIR)
+	@if ldd $(STATIC_DIR)/release/digitscan >/dev/null 2>&1; then echo "$(STATIC_DIR)/release/digitscan is not static" >&2; exit 1; fi
+	@echo "$(STATIC_DIR)/release/digitscan: static, model built in, $$(du -h $(STATIC_DIR)/release/digitscan | cut -f1)"

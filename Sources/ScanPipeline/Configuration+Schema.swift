@@ -30,7 +30,7 @@ extension Configuration {
                                  fields: segmentationFields),
             ConfigurationSection(key: "classifier", doc: "The network and how its answers are judged.", fields: [
                 .string("model", \.classifier.model,
-                        "Model file (safetensors); empty searches $DIGITSCAN_MODEL, then Models/digitscan-cnn.safetensors next to the current directory, the executable and the source tree."),
+                        "Model file (safetensors); empty searches $DIGITSCAN_MODEL, then Models/digitscan-cnn.safetensors next to the current directory, the executable and the source tree, then uses the copy built into the binary."),
                 .int("batchSize", \.classifier.batchSize, 1...65536,
                      "Digits per forward pass of the network."),
                 .float("minConfidence", \.classifier.minConfidence, 0...1,

@@ -1,3 +1,4 @@
+import BuiltInModel
 import Foundation
 import NeuralNet
 
@@ -8,34 +9,52 @@ import NeuralNet
 /// `Models/digitscan-cnn.safetensors` relative to the current directory, then next to the
 /// executable and in its `../share/digitscan/`, then in the source tree this binary was built
 /// from (found through `#filePath`), so a binary built from a clone works from any directory.
+/// Where none of those exists, the copy compiled into the binary (`BuiltInModel`) is used, so a
+/// binary copied on its own to another machine needs nothing beside it.
 public enum ModelLocator {
+    /// Where the model comes from.
+    public enum Source: Equatable, Sendable, CustomStringConvertible {
+        case file(String)
+        /// The shipped model compiled into this binary.
+        case builtIn
+
+        public var description: String {
+            switch self {
+            case .file(let path): return path
+            case .builtIn: return "the model built into digitscan"
+            }
+        }
+    }
+
     /// The shipped model's path inside the repository.
     public static let shippedModel = "Models/digitscan-cnn.safetensors"
 
-    /// The model path to use.
+    /// The model to use: a named file, the first file of `searchPath`, or the built-in copy.
     ///
-    /// - Throws: `PipelineError.modelNotFound` listing every path tried.
+    /// - Throws: `PipelineError.modelNotFound` when an explicitly named file does not exist.
     public static func resolve(flag: String?, configured: String,
-                               environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(PipelineError) -> String {
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               searchPath: [String] = searchPath()) throws(PipelineError) -> Source {
         let explicit = [flag, configured.isEmpty ? nil : configured, environment["DIGITSCAN_MODEL"]]
         if let chosen = explicit.compactMap({ $0 }).first(where: { !$0.isEmpty }) {
             guard isFile(chosen) else { throw .modelNotFound(tried: [chosen]) }
-            return chosen
+            return .file(chosen)
         }
-        let candidates = searchPath()
-        guard let found = candidates.first(where: isFile) else { throw .modelNotFound(tried: candidates) }
-        return found
+        return searchPath.first(where: isFile).map { .file($0) } ?? .builtIn
     }
 
     /// Resolves and loads the model, checking it fits the segmenter's output.
     ///
     /// - Throws: `PipelineError.modelNotFound`, or `.model` when the file is unusable.
     public static func load(flag: String?, config: Configuration) throws(PipelineError) -> Model {
-        let path = try resolve(flag: flag, configured: config.classifier.model)
+        let source = try resolve(flag: flag, configured: config.classifier.model)
+        let path = source.description
         let model: Model
         do {
-            model = try Model.load(path: path)
+            switch source {
+            case .file(let file): model = try Model.load(path: file)
+            case .builtIn: model = try Model(safetensors: BuiltInModel.bytes)
+            }
         } catch {
             throw .model(path: path, message: error.description)
         }
@@ -45,8 +64,8 @@ public enum ModelLocator {
         return model
     }
 
-    /// The default locations, in search order.
-    static func searchPath() -> [String] {
+    /// The default locations of a model file, in search order.
+    public static func searchPath() -> [String] {
         var paths = [shippedModel]
         let fileName = (shippedModel as NSString).lastPathComponent
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {

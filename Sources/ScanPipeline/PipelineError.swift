@@ -8,7 +8,8 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable, Equatable {
     case usage(String)
     /// A bad configuration file or value; the message names the key and the allowed values.
     case configuration(String)
-    /// No model file was found; lists every path tried, in order.
+    /// The model file named by `--model`, `classifier.model` or `$DIGITSCAN_MODEL` does not
+    /// exist; lists the paths tried, in order.
     case modelNotFound(tried: [String])
     /// The model file exists but cannot be used.
     case model(path: String, message: String)
