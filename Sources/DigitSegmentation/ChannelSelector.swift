@@ -48,25 +48,33 @@ enum ChannelSelector {
         guard n > 0 else { return .luma }
         let step = Swift.max(1, Int((Double(n) / 1_000_000).squareRoot().rounded(.up)))
         let w = (image.width + step - 1) / step, h = (image.height + step - 1) / step
+        // A gray picture stored as RGB (most scans) is settled by one look at its samples.
+        let colourful = image.pixels.withUnsafeBufferPointer { rgb in
+            (0..<h).contains { y in
+                (0..<w).contains { x in
+                    let p = 3 * ((y * step) * image.width + x * step)
+                    return rgb[p] != rgb[p + 1] || rgb[p + 1] != rgb[p + 2]
+                }
+            }
+        }
+        guard colourful else { return .luma }
         // All five conversions side by side in one buffer (k * w * h + i), written through one
         // pointer: an array of arrays paid a uniqueness check per pixel and conversion.
-        let count = Conversion.allCases.count, area = w * h
+        let cases = Conversion.allCases
+        let count = cases.count, area = w * h
         var all = [UInt8](repeating: 0, count: count * area)
-        var colourful = false
         image.pixels.withUnsafeBufferPointer { rgb in
             all.withUnsafeMutableBufferPointer { out in
                 for y in 0..<h {
                     for x in 0..<w {
                         let p = 3 * ((y * step) * image.width + x * step)
                         let (r, g, b) = (rgb[p], rgb[p + 1], rgb[p + 2])
-                        if r != g || g != b { colourful = true }
                         let i = y * w + x
-                        for (k, c) in Conversion.allCases.enumerated() { out[k * area + i] = c.apply(r, g, b) }
+                        for k in 0..<count { out[k * area + i] = cases[k].apply(r, g, b) }
                     }
                 }
             }
         }
-        guard colourful else { return .luma }
         let channels = (0..<count).map { Array(all[($0 * area)..<(($0 + 1) * area)]) }
         var small = config
         small.tileSize = Swift.max(4, config.tileSize / step)
