@@ -34,27 +34,34 @@ struct InkPage: Sendable {
         let canonical = dark ? denoised : denoised.map { 255 - $0 }
         // Flattening needs to know which side is paper; a forced polarity that contradicts
         // the page's look gets the page as it is.
+        var darkConfig = config
+        darkConfig.polarity = .darkOnLight
         var flat: [UInt8]? = nil
+        // The ink model and mask of the page as it is, when measured for flattening: where the
+        // light needs no flattening they are the page's own (the same inputs, measured again,
+        // were 8 % of an A4 page's time).
+        var unflattened: (ink: InkModel, mask: InkMask)?
         if dark == looksDark, config.backgroundBlockRatio > 0 {
             // The stroke width as a plain threshold sees it sets the least flattening scale
             // (measured so that a shadow band taken for ink does not pass for a stroke).
-            var darkConfig = config
-            darkConfig.polarity = .darkOnLight
-            let rough = InkModel.estimate(canonical, width: width, height: height, config: darkConfig)
-            let strokes = rough.flatMap { model in
-                InkMask(pixels: canonical, width: width, height: height, isInk: model.isInk)
-                    .strokeWidthBesideShadows()
-            } ?? 0
+            if let rough = InkModel.estimate(canonical, width: width, height: height, config: darkConfig) {
+                unflattened = (rough, InkMask(pixels: canonical, width: width, height: height, isInk: rough.isInk))
+            }
+            let strokes = unflattened?.mask.strokeWidthBesideShadows() ?? 0
             flat = BackgroundFlattener.flatten(canonical, width: width, height: height,
                                                strokeWidth: Double(strokes), config: config)
         }
         let pixels = flat ?? canonical
-        var darkConfig = config
-        darkConfig.polarity = .darkOnLight
-        guard let ink = InkModel.estimate(pixels, width: width, height: height, config: darkConfig) else { return nil }
-
+        let ink: InkModel
+        var mask: InkMask
+        if flat == nil, let unflattened {
+            (ink, mask) = unflattened
+        } else {
+            guard let model = InkModel.estimate(pixels, width: width, height: height, config: darkConfig) else { return nil }
+            ink = model
+            mask = InkMask(pixels: pixels, width: width, height: height, isInk: ink.isInk)
+        }
         // A scanner's black margin is no ink, and would pass for the page's stroke width.
-        var mask = InkMask(pixels: pixels, width: width, height: height, isInk: ink.isInk)
         mask.clearBorderBands()
         let strokeWidth = Double(mask.medianRunLength() ?? 1)
         let local: Bool
