@@ -245,6 +245,7 @@ struct LineRemover: Sendable {
         }
         let t = maxFrameThickness
         let frame: UInt8 = 4
+        var framed = false
         func verticalRun(_ x: Int, _ y: Int) -> Range<Int> {
             var a = y, b = y
             while a > 0 && side[(a - 1) * w + x] & Self.vertical != 0 { a -= 1 }
@@ -280,6 +281,7 @@ struct LineRemover: Sendable {
                 guard (Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1)).contains(where: {
                     $0 < h && side[$0 * w + middle] & Self.horizontal != 0
                 }) else { continue }
+                framed = true
                 for k in start..<x { line[y * w + k] |= Self.horizontal | frame }
                 for wallRun in [left, right] {
                     for k in wallRun.rows { line[k * w + wallRun.x] |= Self.vertical }
@@ -293,6 +295,8 @@ struct LineRemover: Sendable {
                 }
             }
         }
+        // Most pages have no frame: then there are no comb walls to find and no marks to clear.
+        guard framed else { return }
         // Inner walls of a comb, and the other columns of thick walls: vertical sides from a
         // frame's top to its bottom.
         Self.columnRuns(width: w, height: h, { side[$0] & Self.vertical != 0 }) { x, start, y in
