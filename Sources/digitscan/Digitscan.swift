@@ -22,6 +22,7 @@ struct Digitscan: ParsableCommand {
     )
 
     static func main() {
+        ProcessMemory.keepFreedBuffers()
         do {
             var command = try parseAsRoot()
             try command.run()
