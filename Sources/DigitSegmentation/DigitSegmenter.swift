@@ -230,8 +230,10 @@ public struct DigitSegmenter: Sendable {
                       vertical: Swift.max(mask.height / 2, 25 * thickness))
         let pageWide = LineRemover(minHorizontal: Int.max, minVertical: Int.max, maxThickness: thickness,
                                    maxFrameThickness: thickness, penLines: nil, minFrameSide: nil, edgeToEdge: across)
+        // Both removers start from the longest runs of the same faint mask.
+        let longestRuns = LineRemover.longestRuns(faint)
         var rough = mask
-        let roughCleared = pageWide.apply(to: &rough, faint: faint)
+        let roughCleared = pageWide.apply(to: &rough, faint: faint, longest: longestRuns)
         let roughLabels = try label(rough)
         if let found = dots(roughLabels) { return (roughLabels, found) }
         // Digits: upright components at least half as tall as the tallest thing left (specks
@@ -247,7 +249,7 @@ public struct DigitSegmenter: Sendable {
         let remover = LineRemover(minHorizontal: longest, minVertical: longest, maxThickness: thickness,
                                   maxFrameThickness: thickness, penLines: pen,
                                   minFrameSide: Int((config.frameMinSide * h).rounded()), edgeToEdge: across)
-        let cleared = remover.apply(to: &mask, faint: faint)
+        let cleared = remover.apply(to: &mask, faint: faint, longest: longestRuns)
         if cleared == 0 && roughCleared == 0 { return (roughLabels, nil) }
         return (try label(mask), nil)
     }

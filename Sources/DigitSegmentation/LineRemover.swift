@@ -34,14 +34,16 @@ struct LineRemover: Sendable {
     /// Lines are found in `faint`, a mask taken at a lighter threshold that holds `mask`: a
     /// printed line is often lighter than the ink and only partly dark enough for `mask`,
     /// yet its pieces must go with it.
+    ///
+    /// `longest` is `LineRemover.longestRuns(faint)` when the caller has it already.
     @discardableResult
-    func apply(to mask: inout InkMask, faint: InkMask) -> Int {
+    func apply(to mask: inout InkMask, faint: InkMask, longest: (horizontal: Int, vertical: Int)? = nil) -> Int {
         let w = mask.width, h = mask.height
         guard w > 0, h > 0, faint.width == w, faint.height == h else { return 0 }
         // Most pages have no run long enough to be any kind of line or frame side: one cheap
         // pass finds the longest runs and spares the full-page passes below (they were most of
         // the segmentation time on plain A4 pages).
-        let (longestH, longestV) = longestRuns(faint)
+        let (longestH, longestV) = longest ?? Self.longestRuns(faint)
         let lineH = min(minHorizontal, edgeToEdge?.horizontal ?? .max, penLines?.minimum ?? .max)
         let lineV = min(minVertical, edgeToEdge?.vertical ?? .max)
         let framesPossible = minFrameSide.map { longestH >= $0 && longestV >= $0 } ?? false
@@ -106,7 +108,7 @@ struct LineRemover: Sendable {
     }
 
     /// The longest run of ink along any row and along any column, in one row-major pass.
-    private func longestRuns(_ mask: InkMask) -> (horizontal: Int, vertical: Int) {
+    static func longestRuns(_ mask: InkMask) -> (horizontal: Int, vertical: Int) {
         let w = mask.width, h = mask.height
         var column = [Int](repeating: 0, count: w)
         var bestH = 0, bestV = 0
