@@ -1,11 +1,13 @@
 extension ImageDecoder {
-    /// Decodes a JPEG held in `data` (which outlives the decompressor) to `layout`.
+    /// Decodes a JPEG held in `data` (which outlives the decompressor) to `layout`; nil: gray
+    /// for a gray stream, RGB otherwise.
     static func decodeJPEG(_ data: UnsafeBufferPointer<UInt8>, options: DecodeOptions,
-                           layout: PixelLayout) throws(DecodingError) -> PixelBuffer
+                           layout: PixelLayout?) throws(DecodingError) -> PixelBuffer
     {
         let jpeg = try JPEGDecompressor()
         let header = try jpeg.readHeader(data)
         try checkSize(width: header.width, height: header.height, options: options)
+        let layout = layout ?? (header.isGray ? .gray : .rgb)
 
         let orientation = options.applyExifOrientation
             ? jpeg.app1Payloads().lazy.compactMap(ExifOrientation.init(app1:)).first ?? .identity

@@ -1,12 +1,13 @@
 extension ImageDecoder {
     /// Decodes a PNG held in `data` (which outlives the reader) to `layout`, compositing any
-    /// transparency over white.
+    /// transparency over white; nil: gray for a gray PNG, RGB otherwise.
     static func decodePNG(_ data: UnsafeBufferPointer<UInt8>, options: DecodeOptions,
-                          layout: PixelLayout) throws(DecodingError) -> PixelBuffer
+                          layout: PixelLayout?) throws(DecodingError) -> PixelBuffer
     {
         let png = try PNGReader()
         let header = try png.readHeader(data)
         try checkSize(width: header.width, height: header.height, options: options)
+        let layout = layout ?? (header.hasColor ? .rgb : .gray)
         let pixels = try png.readPixels(color: header.hasColor, width: header.width, height: header.height)
         let decoded = PixelBuffer(width: header.width, height: header.height,
                                   channels: header.hasColor ? 4 : 2, pixels: pixels)

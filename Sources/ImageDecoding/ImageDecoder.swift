@@ -27,7 +27,21 @@ public enum ImageDecoder {
         return RGBImage(width: buffer.width, height: buffer.height, pixels: buffer.pixels)
     }
 
-    static func decodePixels(_ bytes: [UInt8], options: DecodeOptions, layout: PixelLayout)
+    /// Decodes `bytes` as the file stores them: gray when it holds no colour (no copy three
+    /// bytes wide to make and read back), RGB otherwise, for callers that choose their own
+    /// gray conversion of colour pictures.
+    /// - Throws: `DecodingError`, as `decode(_:options:)`.
+    public static func decodeAsStored(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions())
+        throws(DecodingError) -> DecodedImage
+    {
+        let buffer = try decodePixels(bytes, options: options, layout: nil)
+        return buffer.channels == 1
+            ? .gray(GrayImage(width: buffer.width, height: buffer.height, pixels: buffer.pixels))
+            : .rgb(RGBImage(width: buffer.width, height: buffer.height, pixels: buffer.pixels))
+    }
+
+    /// `layout` nil: as the file stores it (gray or RGB).
+    static func decodePixels(_ bytes: [UInt8], options: DecodeOptions, layout: PixelLayout?)
         throws(DecodingError) -> PixelBuffer
     {
         guard !bytes.isEmpty else {

@@ -14,6 +14,8 @@ final class JPEGDecompressor {
         var isCMYK: Bool
         /// An Adobe APP14 marker was present: Adobe CMYK is stored inverted (0 = full ink).
         var sawAdobeMarker: Bool
+        /// The stream holds one gray channel.
+        var isGray: Bool = false
     }
 
     /// What to decode to (`CImageCodecs_JPEGOutput`).
@@ -62,7 +64,7 @@ final class JPEGDecompressor {
         let source = header.source
         return Header(width: Int(header.width), height: Int(header.height),
                       isCMYK: source == CImageCodecs_JPEGSourceCMYK || source == CImageCodecs_JPEGSourceYCCK,
-                      sawAdobeMarker: header.sawAdobeMarker != 0)
+                      sawAdobeMarker: header.sawAdobeMarker != 0, isGray: source == CImageCodecs_JPEGSourceGray)
     }
 
     /// The payloads of all APP1 segments (EXIF, XMP, ...), in file order.

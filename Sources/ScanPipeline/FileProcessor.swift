@@ -34,17 +34,20 @@ struct FileProcessor: Sendable {
         case .success(let data): bytes = data
         }
         if bytes.isEmpty { return (.failed("empty file (0 bytes)"), nil) }
-        // Colour, so segmentation can pick the gray conversion that keeps the ink's contrast
-        // (blue ink reads best in the red channel, red ink in the green one).
-        let image: RGBImage
+        // Colour pictures stay colour, so segmentation can pick the gray conversion that keeps
+        // the ink's contrast (blue ink reads best in the red channel, red ink in the green one).
+        let image: DecodedImage
         do {
-            image = try ImageDecoder.decodeRGB(bytes, options: decodeOptions)
+            image = try ImageDecoder.decodeAsStored(bytes, options: decodeOptions)
         } catch {
             return (.failed(Self.oneLine(error.description)), nil)
         }
         let digits: [SegmentedDigit]
         do {
-            digits = try segmenter.segment(image, scorer: scorer)
+            switch image {
+            case .gray(let gray): digits = try segmenter.segment(gray, scorer: scorer)
+            case .rgb(let rgb): digits = try segmenter.segment(rgb, scorer: scorer)
+            }
         } catch {
             return (.failed(Self.oneLine(error.description)), nil)
         }
@@ -53,7 +56,7 @@ struct FileProcessor: Sendable {
             return (.failed("page has \(count) digits, over limits.maxDigitsPerFile \(limit): "
                             + "is it text or a pattern rather than digits? Raise limits.maxDigitsPerFile to classify them all"), nil)
         }
-        return (.digits(digits), previewSide.map { PagePreview(image, maxSide: $0) })
+        return (.digits(digits), previewSide.map { PagePreview(image.rgb, maxSide: $0) })
     }
 
     static func describe(_ failure: Syscalls.ReadFailure, limit: Int) -> String {

@@ -34,6 +34,31 @@ final class DecodedPixelsTests: XCTestCase {
         }
     }
 
+    /// Decoding as stored keeps gray files gray and colour files colour, and gives exactly
+    /// the pixels the gray and RGB entry points give (a gray file's RGB has R = G = B).
+    func testAsStoredIsGrayExactlyForGrayFiles() throws {
+        // The fixtures Pillow opens as modes 1, L, LA and I;16.
+        let grayFiles: Set = ["jpeg_gray.jpg", "jpeg_exif6_mm_after_xmp.jpg", "jpeg_exif_malformed.jpg",
+                              "png_gray1.png", "png_gray2.png", "png_gray4.png", "png_gray8.png",
+                              "png_gray16.png", "png_gray_alpha.png"]
+        var grays = 0
+        for name in try Fixtures.decodableNames() {
+            let bytes = try Fixtures.bytes(name)
+            let stored = try ImageDecoder.decodeAsStored(bytes)
+            XCTAssertEqual(stored.rgb, try ImageDecoder.decodeRGB(bytes), name)
+            switch stored {
+            case .gray(let gray):
+                grays += 1
+                XCTAssertTrue(grayFiles.contains(name), "\(name) decoded as gray")
+                XCTAssertEqual(gray, try ImageDecoder.decode(bytes), name)
+            case .rgb:
+                XCTAssertFalse(grayFiles.contains(name), "\(name) decoded as colour")
+            }
+            XCTAssertEqual(stored.width, try ImageDecoder.decode(bytes).width, name)
+        }
+        XCTAssertEqual(grays, grayFiles.count)
+    }
+
     /// PNG gray is defined as the luma of the RGB decode, so the two entry points agree exactly.
     func testPNGGrayIsLumaOfRGB() throws {
         for name in try Fixtures.decodableNames() where name.hasSuffix(".png") {
