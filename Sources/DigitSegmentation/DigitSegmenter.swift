@@ -172,6 +172,10 @@ public struct DigitSegmenter: Sendable {
         let finish = { (c: DigitCrop) in normalizer.finish(c, thin: thin, thicken: thicken) }
         var units = zip(order, crops).map { BrokenDigitJoiner.Unit(candidate: candidates[$0], line: lineOf[$0], crop: $1) }
         if let scorer {
+            units = UnderlineSeparator(config: config).separate(units, boxes: components.map(\.box), height: digitHeight,
+                                                                scorer: scorer, crop: {
+                normalizer.crop($0, pixels: page.pixels, width: width, height: height, labels: labels)
+            }, finish: finish)
             units = BrokenDigitJoiner(config: config).join(units, height: digitHeight, scorer: scorer, crop: {
                 normalizer.crop($0, pixels: page.pixels, width: width, height: height, labels: labels)
             }, finish: finish)
