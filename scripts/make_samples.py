@@ -17,7 +17,7 @@ import os
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 import scan_render as sr
 
@@ -192,6 +192,21 @@ def sheet_on_desk(rng, d):
     return jpeg_bytes(canvas, 87), truth
 
 
+def form_label(rng, d):
+    """A form's printed label beside a handwritten amount: "Total:" in a printed typeface
+    (Pillow's built-in font), its capitals under half the digits' height. The label is no
+    digit: left out (without classifier.markMaxConfidence it reads as a doubtful 2)."""
+    img, truth = grey_scan(rng, d, [4], 56, margin=20)
+    h = img.shape[0]
+    label = Image.new("L", (120, h), 0)
+    ImageDraw.Draw(label).text((12, h // 2), "Total:", fill=255, font=ImageFont.load_default(size=28), anchor="lm")
+    ink = np.asarray(label, np.float32) / 255.0
+    paper = float(np.percentile(img, 90))
+    left = paper - ink * (paper - rng.uniform(30, 60)) + rng.standard_normal(ink.shape) * 3
+    page = np.concatenate([np.clip(np.rint(left), 0, 255).astype(np.uint8), img], axis=1)
+    return png_bytes(Image.fromarray(page)), truth
+
+
 # (file name, maker, expected status)
 SAMPLES = [
     ("single-digit.png", single_digit, "ok"),
@@ -207,6 +222,7 @@ SAMPLES = [
     ("blank-page.jpg", blank_page, "no_digits"),
     ("truncated.jpg", truncated_jpeg, "error"),
     ("sheet-on-desk.jpg", sheet_on_desk, "ok"),
+    ("form-label.png", form_label, "ok"),
 ]
 
 

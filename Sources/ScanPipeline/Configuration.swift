@@ -49,6 +49,9 @@ public struct Configuration: Sendable, Equatable {
         /// digits accepted; about 98.6 % at 0.94), where non-digit marks read as confident digits
         /// fall from 6.6 % to 3.9 % (`digitscan evaluate` prints the trade-off, Models/README.md).
         public var minConfidence: Float = 0.94
+        /// Digits read below this and shorter than 0.7 × their line's readable digits are left
+        /// out as marks (a printed label beside handwritten digits); 0 keeps everything.
+        public var markMaxConfidence: Float = 0.4
         /// Digits read with less than this get a second look: the answer averaged over the
         /// input and its one-pixel shifts (`SecondLook`); 0 for none.
         public var secondLookBelow: Float = 0.9

@@ -111,6 +111,11 @@ public struct ScanEngine: Sendable {
         let classified = classifyDigits(digits)
         var perFile = [[FileResult.Digit]](repeating: [], count: items.count)
         for (k, digit) in classified.enumerated() { perFile[owners[k]].append(digit) }
+        // Marks shorter than their line's digits that the network reads as none are left out,
+        // here and in the debug pictures' strip of inputs.
+        let marks = SmallMarkFilter(maxConfidence: config.classifier.markMaxConfidence)
+        let kept = perFile.map(marks.kept)
+        for i in perFile.indices { perFile[i] = kept[i].map { perFile[i][$0] } }
         let results = items.indices.map { i in
             if let failure = failures[i] { return FileResult(path: items[i].path, error: failure) }
             return FileResult(path: items[i].path, digits: perFile[i],
@@ -118,7 +123,7 @@ public struct ScanEngine: Sendable {
         }
         let pages = items.indices.map { i -> DebugPictureWriter.Page? in
             guard failures[i] == nil, let preview = processed[i].page, case .digits(let found) = outcomes[i] else { return nil }
-            return DebugPictureWriter.Page(preview: preview, inputs: found.map(\.pixels))
+            return DebugPictureWriter.Page(preview: preview, inputs: kept[i].map { found[$0].pixels })
         }
         return (results, pages)
     }
