@@ -43,6 +43,7 @@ extension SegmentationConfig {
         try check(splitUncertainAspect > 0, "splitUncertainAspect", splitUncertainAspect, "> 0")
         try check(splitBlindAspect > 0, "splitBlindAspect", splitBlindAspect, "> 0")
         try check((0...1).contains(splitMinConfidence), "splitMinConfidence", splitMinConfidence, "0...1")
+        try check((0...1).contains(splitWideFallback), "splitWideFallback", splitWideFallback, "0...1")
         try check((0...1).contains(splitDoubtConfidence), "splitDoubtConfidence", splitDoubtConfidence, "0...1")
         try check(splitCutStep > 0, "splitCutStep", splitCutStep, "> 0")
         try check((0...15).contains(levelMinAngle), "levelMinAngle", levelMinAngle, "0...15")

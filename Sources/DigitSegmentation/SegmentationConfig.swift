@@ -168,6 +168,13 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// confidence. The shipped model reads halves of some wide single digits as digits too;
     /// 0.9 keeps those of the generated suite whole while splitting most touching pairs it can.
     public var splitMinConfidence: Double = 0.9
+    /// A blob at least `splitMinAspect` wide that the network reads below 0.5 as one digit
+    /// (no digit, it says) takes its best split when that split's least piece reads at least
+    /// this, below `splitMinConfidence`: the whole is no answer there. At 0.8 one more
+    /// touching pair of the hard suite reads right and no other file of the suites changes
+    /// (2 of the 1,000 non-digit marks come out as two doubtful digits, not one); at 0.5 a
+    /// digit of the peers' small scans is cut in two. 1: off.
+    public var splitWideFallback: Double = 0.8
     /// Each piece is at least this × the blob's height wide (a narrow 1).
     public var splitMinPieceWidth: Double = 0.15
     /// Each piece is at least this × the blob's height tall (digits on a line are alike).

@@ -19,7 +19,8 @@
 /// height wide, narrower than `splitMinAspect` × it, and `splitMinPieceHeight` × it tall) is read through the
 /// `DigitScorer`, each piece once however many splits share it; the split whose least
 /// confident piece is most confident wins, if that piece reaches `splitMinConfidence` and
-/// reads more surely than the whole blob does. Without a scorer, only a blob at least
+/// reads more surely than the whole blob does (a wide blob read as no digit at all settles
+/// for `splitWideFallback`). Without a scorer, only a blob at least
 /// `splitBlindAspect` wide is cut, at the deepest valleys near its halves or thirds.
 struct TouchingSplitter: Sendable {
     var config: SegmentationConfig
@@ -154,9 +155,15 @@ struct TouchingSplitter: Sendable {
         }
         // A split must also read better than the blob as it is: a wide, slanted 0 whose
         // halves read as a 6 and a 7 at 0.97 reads as a 0 at 0.99, and stays whole.
-        guard let best, best.score >= config.splitMinConfidence, best.score > Double(whole) else { return nil }
+        // A wide blob the network reads as no digit settles for a split read a little less surely.
+        let enough = wide && whole < Self.noDigit ? Swift.min(config.splitMinConfidence, config.splitWideFallback)
+            : config.splitMinConfidence
+        guard let best, best.score >= enough, best.score > Double(whole) else { return nil }
         return best.pieces.map { pieces[$0] }
     }
+
+    /// A whole blob read below this is no digit to the network.
+    static let noDigit: Float = 0.5
 
     /// What a third piece costs a split's score: it must earn its place.
     static let thirdPiece = 0.03

@@ -151,6 +151,8 @@ extension Configuration {
                     "Without the network (library use with no scorer), blobs this wide are split at their deepest projection valleys."),
             .double("splitMinConfidence", \.segmentation.splitMinConfidence, 0...1,
                     "A split is taken only when its least confident piece reaches this confidence."),
+            .double("splitWideFallback", \.segmentation.splitWideFallback, 0...1,
+                    "... but a blob at least splitMinAspect wide that the network reads below 0.5 as one digit takes its best split from this (the whole is no answer there); 1: off."),
             .double("splitMinPieceWidth", \.segmentation.splitMinPieceWidth, 0.001...0.999,
                     "Each piece of a split is at least this × the blob's height wide."),
             .double("splitMinPieceHeight", \.segmentation.splitMinPieceHeight, 0...1,

@@ -77,6 +77,28 @@ final class MarksAndTouchingTests: XCTestCase {
                        "a blob the network reads more surely than any split stays whole")
     }
 
+    /// A wide blob the network reads as no digit (below 0.5) takes a split whose pieces read
+    /// from `splitWideFallback` (0.8); one it reads as a doubtful digit needs `splitMinConfidence`.
+    func testAWideBlobReadAsNoDigitSettlesForALessSureSplit() throws {
+        var pair = TestCanvas(width: 200, height: 100)
+        ring(&pair, 40, 50); ring(&pair, 88, 50)
+        func scorer(whole: Float, piece: Float) -> FakeScorer {
+            FakeScorer { image in
+                let ink = image.indices.filter { image[$0] > 128 }
+                let xs = ink.map { $0 % 28 }, ys = ink.map { $0 / 28 }
+                let w = (xs.max() ?? 0) - (xs.min() ?? 0) + 1, h = (ys.max() ?? 0) - (ys.min() ?? 0) + 1
+                return w * 2 > 3 * h ? whole : piece
+            }
+        }
+        XCTAssertEqual(try DigitSegmenter().segment(pair.image, scorer: scorer(whole: 0.2, piece: 0.85)).count, 2)
+        XCTAssertEqual(try DigitSegmenter().segment(pair.image, scorer: scorer(whole: 0.2, piece: 0.75)).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(pair.image, scorer: scorer(whole: 0.6, piece: 0.85)).count, 1,
+                       "a whole read as a doubtful digit needs pieces at splitMinConfidence")
+        var off = SegmentationConfig()
+        off.splitWideFallback = 1
+        XCTAssertEqual(try DigitSegmenter(config: off).segment(pair.image, scorer: scorer(whole: 0.2, piece: 0.85)).count, 1)
+    }
+
     func testWithoutAScorerAVeryWideBlobIsCutAtItsValley() throws {
         // Two bars joined by a thin bridge: aspect 1.7, a valley at the bridge.
         var c = TestCanvas(width: 200, height: 120)
