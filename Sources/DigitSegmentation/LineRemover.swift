@@ -109,23 +109,32 @@ struct LineRemover: Sendable {
 
     /// The longest run of ink along any row and along any column, in one row-major pass.
     static func longestRuns(_ mask: InkMask) -> (horizontal: Int, vertical: Int) {
-        let w = mask.width, h = mask.height
+        let w = mask.width
         var column = [Int](repeating: 0, count: w)
         var bestH = 0, bestV = 0
-        mask.bits.withUnsafeBufferPointer { bits in
-            for y in 0..<h {
-                var run = 0
-                let row = y * w
-                for x in 0..<w {
-                    if bits[row + x] != 0 {
+        column.withUnsafeMutableBufferPointer { column in
+            mask.forEachRow { row in
+                guard let p = row.baseAddress else { return }
+                let raw = UnsafeRawPointer(p)
+                var run = 0, x = 0
+                while x < w {
+                    // Eight bytes of paper at once: they end every run and open none.
+                    if x + 8 <= w && raw.loadUnaligned(fromByteOffset: x, as: UInt64.self) == 0 {
+                        run = 0
+                        for k in x..<(x + 8) { column[k] = 0 }
+                        x += 8
+                        continue
+                    }
+                    if p[x] != 0 {
                         run += 1
                         column[x] += 1
-                        if run > bestH { bestH = run }
-                        if column[x] > bestV { bestV = column[x] }
+                        bestH = Swift.max(bestH, run)
+                        bestV = Swift.max(bestV, column[x])
                     } else {
                         run = 0
                         column[x] = 0
                     }
+                    x += 1
                 }
             }
         }
@@ -160,13 +169,9 @@ struct LineRemover: Sendable {
                 if horizontal {
                     for y in 0..<h {
                         let row = y * w
-                        var x = 0
-                        while x < w {
-                            guard bits[row + x] != 0 else { x += 1; continue }
-                            let start = x
-                            while x < w && bits[row + x] != 0 { x += 1 }
-                            let bits = passed(start, x)
-                            if bits != 0 { for k in start..<x { out[row + k] = bits } }
+                        mask.forEachRun(in: UnsafeBufferPointer(rebasing: bits[row..<(row + w)])) { start, end in
+                            let kinds = passed(start, end)
+                            if kinds != 0 { for k in start..<end { out[row + k] = kinds } }
                         }
                     }
                 } else {
