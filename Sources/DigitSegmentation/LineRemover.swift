@@ -80,7 +80,7 @@ struct LineRemover: Sendable {
             x >= 0 && x < w && y >= 0 && y < h && bits[y * w + x] != 0 && line[y * w + x] == 0
         }
         var cleared = 0
-        // The scans below walk columns; skip the ones with nothing to find.
+        // Each scan below is skipped when no line of its direction was found.
         let found = line.reduce(UInt8(0)) { $0 | $1 }
         if found & Self.horizontal != 0 {
             Self.columnRuns(width: w, height: h, { line[$0] & Self.horizontal != 0 }) { x, top, y in
