@@ -1,4 +1,4 @@
-"""Generates samples/: a dozen realistic scans of MNIST *test* digits, and samples/expected.csv.
+"""Generates samples/: fourteen realistic scans of MNIST *test* digits, and samples/expected.csv.
 
   /work/peers-venv/bin/python scripts/make_samples.py [--out samples] [--seed 1]
 
