@@ -158,9 +158,8 @@ public struct DigitSegmenter: Sendable {
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
         let normalizer = MNISTNormalizer(config: config, ink: page.ink)
-        let crops = order.map { i in
-            normalizer.crop(candidates[i], pixels: page.pixels, width: width, height: height, labels: labels)
-        }
+        let crop = { (c: DigitCandidate) in normalizer.crop(c, pixels: page.pixels, width: width, height: height, labels: labels) }
+        let crops = order.map { crop(candidates[$0]) }
         // Thick or thin strokes are the pen's when the page's median digit has them; bold
         // digits in an ordinary hand are left alone, as MNIST has such digits too.
         let ratios = crops.compactMap { crop -> Double? in
@@ -173,12 +172,8 @@ public struct DigitSegmenter: Sendable {
         var units = zip(order, crops).map { BrokenDigitJoiner.Unit(candidate: candidates[$0], line: lineOf[$0], crop: $1) }
         if let scorer {
             units = UnderlineSeparator(config: config).separate(units, boxes: components.map(\.box), height: digitHeight,
-                                                                scorer: scorer, crop: {
-                normalizer.crop($0, pixels: page.pixels, width: width, height: height, labels: labels)
-            }, finish: finish)
-            units = BrokenDigitJoiner(config: config).join(units, height: digitHeight, scorer: scorer, crop: {
-                normalizer.crop($0, pixels: page.pixels, width: width, height: height, labels: labels)
-            }, finish: finish)
+                                                                scorer: scorer, crop: crop, finish: finish)
+            units = BrokenDigitJoiner(config: config).join(units, height: digitHeight, scorer: scorer, crop: crop, finish: finish)
         }
         let splitter = TouchingSplitter(config: config)
         var widthsByLine = [Int: [Int]]()

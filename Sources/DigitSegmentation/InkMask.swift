@@ -28,14 +28,18 @@ struct InkMask: Sendable, Equatable {
     }
 
     /// Number of ink pixels.
-    var inkCount: Int { bits.reduce(0) { $0 + Int($1) } }
+    var inkCount: Int {
+        var count = 0
+        forEachRow { _, row in forEachRun(in: row) { start, end in count += end - start } }
+        return count
+    }
 
     /// The typical stroke width: the median length of the horizontal ink runs, or nil
     /// without ink. Lines crossing the page add only a few long runs, so they barely move it;
     /// runs longer than `longest` (a shadow taken for ink) are not counted at all.
     func medianRunLength(longest: Int = .max) -> Int? {
         var counts = [Int](repeating: 0, count: 65)   // lengths 1...63, 64 = longer
-        forEachRow { row in
+        forEachRow { _, row in
             forEachRun(in: row) { start, end in
                 if end - start <= longest { counts[Swift.min(end - start, 64)] += 1 }
             }
@@ -43,12 +47,12 @@ struct InkMask: Sendable, Equatable {
         return Self.median(counts)
     }
 
-    /// Calls `body` with each row's bytes, in order.
+    /// Calls `body(y, row)` with each row's index and bytes, top to bottom.
     @inline(__always)
-    func forEachRow(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func forEachRow(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
         bits.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
-            for y in 0..<height { body(UnsafeBufferPointer(start: base + y * width, count: width)) }
+            for y in 0..<height { body(y, UnsafeBufferPointer(start: base + y * width, count: width)) }
         }
     }
 

@@ -113,7 +113,7 @@ struct LineRemover: Sendable {
         var column = [Int](repeating: 0, count: w)
         var bestH = 0, bestV = 0
         column.withUnsafeMutableBufferPointer { column in
-            mask.forEachRow { row in
+            mask.forEachRow { _, row in
                 guard let p = row.baseAddress else { return }
                 let raw = UnsafeRawPointer(p)
                 var run = 0, x = 0
@@ -164,28 +164,26 @@ struct LineRemover: Sendable {
             }
             return bits
         }
-        mask.bits.withUnsafeBufferPointer { bits in
-            out.withUnsafeMutableBufferPointer { out in
-                if horizontal {
-                    for y in 0..<h {
-                        let row = y * w
-                        mask.forEachRun(in: UnsafeBufferPointer(rebasing: bits[row..<(row + w)])) { start, end in
-                            let kinds = passed(start, end)
-                            if kinds != 0 { for k in start..<end { out[row + k] = kinds } }
-                        }
+        out.withUnsafeMutableBufferPointer { out in
+            if horizontal {
+                mask.forEachRow { y, row in
+                    mask.forEachRun(in: row) { start, end in
+                        let kinds = passed(start, end)
+                        if kinds != 0 { for k in start..<end { out[y * w + k] = kinds } }
                     }
-                } else {
-                    // Row by row with a run start per column: reading columns one by one
-                    // strides the whole image and was the slowest pass on A4 pages.
+                }
+            } else {
+                // Row by row with a run start per column: reading columns one by one
+                // strides the whole image and was the slowest pass on A4 pages.
+                mask.bits.withUnsafeBufferPointer { bits in
                     var top = [Int](repeating: -1, count: w)
                     for y in 0...h {
                         for x in 0..<w {
-                            let ink = y < h && bits[y * w + x] != 0
-                            if ink {
+                            if y < h && bits[y * w + x] != 0 {
                                 if top[x] < 0 { top[x] = y }
                             } else if top[x] >= 0 {
-                                let bits = passed(top[x], y)
-                                if bits != 0 { for k in top[x]..<y { out[k * w + x] = bits } }
+                                let kinds = passed(top[x], y)
+                                if kinds != 0 { for k in top[x]..<y { out[k * w + x] = kinds } }
                                 top[x] = -1
                             }
                         }
@@ -214,19 +212,18 @@ struct LineRemover: Sendable {
             }
             return
         }
-        let (lines, length) = (h, w)
-        let (stride, step) = (w, 1)
-        for l in 0..<lines {
-            let base = l * stride
-            var i = 0
-            while i < length {
-                guard long[base + i * step] & kinds != 0 else { i += 1; continue }
-                let start = i
-                while i < length && long[base + i * step] & kinds != 0 { i += 1 }
-                guard i - start <= maxThickness else { continue }
-                let before = start > 0 && faint.bits[base + (start - 1) * step] != 0
-                let after = i < length && faint.bits[base + i * step] != 0
-                if !(clearSide && before && after) { for k in start..<i { mark(base + k * step) } }
+        // Vertical bands lie along rows.
+        for y in 0..<h {
+            let base = y * w
+            var x = 0
+            while x < w {
+                guard long[base + x] & kinds != 0 else { x += 1; continue }
+                let start = x
+                while x < w && long[base + x] & kinds != 0 { x += 1 }
+                guard x - start <= maxThickness else { continue }
+                let before = start > 0 && faint.bits[base + start - 1] != 0
+                let after = x < w && faint.bits[base + x] != 0
+                if !(clearSide && before && after) { for k in start..<x { mark(base + k) } }
             }
         }
     }

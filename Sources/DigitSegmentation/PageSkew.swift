@@ -21,15 +21,14 @@ enum PageSkew {
     static func angle(of mask: InkMask, minPoints: Int = 200, minGain: Double = 1.6) -> Double? {
         let (w, h) = (mask.width, mask.height)
         // Up to about 1,500 ink pixels, spread over the page: plenty for lines of digits.
-        var inkCount = 0
-        mask.forEachRow { row in mask.forEachRun(in: row) { start, end in inkCount += end - start } }
+        let inkCount = mask.inkCount
         guard inkCount >= minPoints else { return nil }
         let stride = Swift.max(1, inkCount / 1_500)
         var xs: [Float] = [], ys: [Float] = []
         xs.reserveCapacity(inkCount / stride + 1); ys.reserveCapacity(inkCount / stride + 1)
         // Every `stride`-th ink pixel in reading order, found run by run.
-        var k = 0, y = 0
-        mask.forEachRow { row in
+        var k = 0
+        mask.forEachRow { y, row in
             mask.forEachRun(in: row) { start, end in
                 var x = start + (stride - k % stride) % stride
                 while x < end {
@@ -38,7 +37,6 @@ enum PageSkew {
                 }
                 k += end - start
             }
-            y += 1
         }
         let reach = Float(w + h)
         // Rows two pixels high: thin enough to keep a ruled line's peak sharp.

@@ -27,7 +27,7 @@ final class InkMaskRunsTests: XCTestCase {
                 var mask = InkMask(width: width, height: 6)
                 for i in mask.bits.indices where uniform() < density { mask.bits[i] = 1 }
                 var found: [[Range<Int>]] = []
-                mask.forEachRow { row in
+                mask.forEachRow { _, row in
                     var runs: [Range<Int>] = []
                     mask.forEachRun(in: row) { runs.append($0..<$1) }
                     found.append(runs)
