@@ -45,7 +45,10 @@ STATIC_DIR ?= .build-static
 HARD_DIR   ?= /work/hard-out
 HARD_CSV   ?= /tmp/hard.csv
 
-.PHONY: setup build demo test bench evaluate train samples suite hard fonts marks other-hands nondigits finetune-demo train-robust model-report embed-model static
+# Where `make clean-digits` writes MNIST test drawn on clean white paper (not committed).
+CLEAN_DIR  ?= /tmp/digitscan-clean
+
+.PHONY: setup build demo test bench evaluate train samples suite hard clean-digits fonts marks other-hands nondigits finetune-demo train-robust model-report embed-model static
 
 setup:
 	@scripts/setup.sh
@@ -85,6 +88,12 @@ hard: build
 	@test -f $(HARD_DIR)/manifest.csv || $(PYTHON) scripts/make_hard_cases.py --out $(HARD_DIR)
 	@$(BIN) $(HARD_DIR) -o $(HARD_CSV) --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
 	$(PYTHON) scripts/score_suite.py $(HARD_CSV) $(HARD_DIR)/manifest.csv
+
+# MNIST test digits alone on white, at 1x and 3x: what the pipeline loses against the network.
+clean-digits: build
+	@test -f $(CLEAN_DIR)/manifest.csv || (py=$$(scripts/pillow_python.sh) && $$py scripts/make_clean_digits.py $(CLEAN_DIR))
+	@$(BIN) $(CLEAN_DIR) -o $(CLEAN_DIR).csv --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
+	$(PYTHON) scripts/score_suite.py $(CLEAN_DIR).csv $(CLEAN_DIR)/manifest.csv
 
 fonts:
 	@test -d $(FONTS_DIR)/other-hands || scripts/render_font_digits.sh $(FONTS_DIR)

@@ -50,9 +50,12 @@ struct GrayHistogram: Sendable, Equatable {
     /// The most frequent gray level in `range`, after a 5-level box smoothing (JPEG and
     /// quantisation leave spiky histograms whose raw maximum can sit off the true peak).
     func mode(in range: ClosedRange<Int> = 0...255) -> Int {
-        var best = range.lowerBound, bestCount = -1
+        var best = range.lowerBound, bestCount = -1.0
         for v in range {
-            let s = count(in: (v - 2)...(v + 2))
+            // Per level of the window: at black and white the window is cut short, and a page
+            // clipped at white would otherwise peak two levels below it.
+            let window = Swift.max(v - 2, 0)...Swift.min(v + 2, 255)
+            let s = Double(count(in: window)) / Double(window.count)
             if s > bestCount { best = v; bestCount = s }
         }
         return best
