@@ -55,6 +55,16 @@ final class NarrowTouchingTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter().segment(wide.image, scorer: RingScorer()).count, 2)
     }
 
+    func testSplitMustHalveTheDoubtInTheWholeBlob() throws {
+        // Two rings 45 wide joined by a bridge: 94 × 60, wide enough for two digits. The whole
+        // blob reads 0.99 as one digit; rings read a hair surer are no reason to cut it.
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 40, 45); c.rect(85, 46, 4, 8); ring(&c, 89, 45)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.992)).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.995)).count, 2)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.999)).count, 2)
+    }
+
     func testNarrowBlobIsNotCutThroughAHeavyStroke() throws {
         // Two rings sharing one full-height wall (68 × 60): only a cut down that wall leaves
         // two closed rings, and a cut through a whole stroke is not where digits touch.
