@@ -56,6 +56,15 @@ public struct DigitSegmenter: Sendable {
         let plain = try read(image, scorer: scorer)
         guard config.findSheet, let scorer, let sheet = SheetFinder(in: image) else { return plain }
         let onSheet = try read(sheet.image, scorer: scorer)
+        // A light digit on a dark ground (an MNIST image saved as a picture) can pass for a
+        // bright sheet on a desk, and with the "desk" painted out only its rim and the holes
+        // of its loops are left as ink. A digit of the plain reading that spans the whole
+        // "sheet" stays when the network reads it as a digit and surer than anything written on
+        // the sheet, away from its edge (a sheet's outline taken for a 0 reads less surely than
+        // the digits on it).
+        let spanning = Self.confidences(plain.filter { sheet.spansSheet($0.box) }, scorer).max() ?? 0
+        let written = onSheet.filter { !sheet.isSheetOrEdge($0.box) }
+        if spanning >= TouchingSplitter.noDigit, spanning > Self.confidences(written, scorer).max() ?? 0 { return plain }
         return Self.surer(onSheet, than: plain, on: sheet, scorer: scorer) ? onSheet : plain
     }
 

@@ -22,9 +22,14 @@ struct SheetFinder: Sendable {
     private var columns: Int
     /// Height of the sheet (its bright cells clear of the background), source pixels.
     private var sheetHeight: Int
+    /// The bounding box of the sheet's bright cells clear of the background, source pixels.
+    private var sheetBox: PixelBox
 
     /// Long side of the small copy the background is found on.
     static let workSide = 256
+
+    /// The least share of its bounding box the sheet's bright cells fill.
+    static let minFill = 0.6
 
     /// The desk is the dark cells at most this many gray levels lighter than the dark cells on
     /// the picture's border (all but the lightest 2 % of them).
@@ -46,6 +51,15 @@ struct SheetFinder: Sendable {
     /// but its sides read as 1s are (a thin bar may lie within one cell of the small copy, so
     /// whether it lies across the edge cannot be told there).
     func isSheetTall(_ box: PixelBox) -> Bool { 5 * box.height >= 4 * sheetHeight }
+
+    /// Whether `box` (source pixels) spans at least four fifths of the sheet's width and of its
+    /// height: the "sheet" is then what the box holds (a light digit on a dark ground looks
+    /// like a bright sheet on a desk), not paper the box lies on.
+    func spansSheet(_ box: PixelBox) -> Bool {
+        let across = Swift.min(box.maxX, sheetBox.maxX) - Swift.max(box.x, sheetBox.x)
+        let down = Swift.min(box.maxY, sheetBox.maxY) - Swift.max(box.y, sheetBox.y)
+        return 5 * across >= 4 * sheetBox.width && 5 * down >= 4 * sheetBox.height
+    }
 
     /// Whether `box` is desk for sure: on the background and touching the picture's border (a
     /// scanner's black margin read as a 1), or a side of the sheet (as tall as the sheet and
@@ -113,10 +127,17 @@ struct SheetFinder: Sendable {
         // Ruled lines and strokes (a cell or two wide here) do not cut the sheet into pieces.
         let bright = Self.interior(dark, width: sw).map { !$0 }
         var seen = [Bool](repeating: false, count: sw * sh)
-        let largestBright = bright.indices.reduce(0) { largest, i in
-            bright[i] && !seen[i] ? Swift.max(largest, Self.flood(bright, width: sw, from: [i], into: &seen)) : largest
+        var largest = (cells: 0, box: PixelBox(x: 0, y: 0, width: 1, height: 1))
+        for i in bright.indices where bright[i] && !seen[i] {
+            let piece = Self.floodBox(bright, width: sw, from: i, into: &seen)
+            if piece.cells > largest.cells { largest = piece }
         }
-        guard Double(largestBright) >= minSheet * Double(sw * sh) else { return nil }
+        guard Double(largest.cells) >= minSheet * Double(sw * sh) else { return nil }
+        // A sheet is solid: even turned 45° it fills half its bounding box, and photographed
+        // sheets fill 0.69 and more (hard suite's desk and margin categories). A light digit
+        // on a dark ground, one bright piece too, is strokes with the ground between them
+        // (MNIST test digits saved as pictures: 0.33 ... 0.84, the full ones thin 1s).
+        guard Double(largest.cells) >= Self.minFill * Double(largest.box.width * largest.box.height) else { return nil }
         // The dark cells that reach the border and are no lighter than the desk there: ink
         // touching a scanner's black margin is dark too, but lighter than the margin, and stays
         // on the sheet (ink in a shadow that reaches the border is darker than the shadow and
@@ -153,10 +174,11 @@ struct SheetFinder: Sendable {
         }
         // The sheet's gray (the most common level of its bright cells) and its height.
         var histogram = GrayHistogram()
-        var top = sh, bottom = -1
+        var top = sh, bottom = -1, left = sw, right = -1
         for i in small.indices where !grown[i] && !dark[i] {
             histogram.counts[Int(small[i])] += 1
             top = Swift.min(top, i / sw); bottom = Swift.max(bottom, i / sw)
+            left = Swift.min(left, i % sw); right = Swift.max(right, i % sw)
         }
         guard histogram.total > 0 else { return nil }
         let paper = UInt8(histogram.mode())
@@ -166,6 +188,7 @@ struct SheetFinder: Sendable {
             for x in 0..<w where grown[row + cellOfColumn[x]] { pixels[y * w + x] = paper }
         }
         sheetHeight = (bottom - top + 1) * step
+        sheetBox = PixelBox(x: left * step, y: top * step, width: (right - left + 1) * step, height: sheetHeight)
         self.image = GrayImage(width: w, height: h, pixels: pixels)
         background = grown
         self.step = step
@@ -205,14 +228,16 @@ struct SheetFinder: Sendable {
     }
 
     /// Marks in `seen` the cells of `cells` (`width` per row) 4-connected to `seeds` that are
-    /// not marked yet, and returns how many it marked.
-    static func flood(_ cells: [Bool], width: Int, from seeds: [Int], into seen: inout [Bool]) -> Int {
+    /// not marked yet, and returns how many it marked; `body` sees each cell as it is marked.
+    static func flood(_ cells: [Bool], width: Int, from seeds: [Int], into seen: inout [Bool],
+                      _ body: (Int) -> Void = { _ in }) -> Int {
         var stack: [Int] = [], marked = 0
         func visit(_ i: Int) {
             guard cells[i] && !seen[i] else { return }
             seen[i] = true
             marked += 1
             stack.append(i)
+            body(i)
         }
         for i in seeds { visit(i) }
         while let i = stack.popLast() {
@@ -223,5 +248,16 @@ struct SheetFinder: Sendable {
             if i + width < cells.count { visit(i + width) }
         }
         return marked
+    }
+
+    /// `flood` from one seed, with the bounding box (in cells) of the cells it marked.
+    static func floodBox(_ cells: [Bool], width: Int, from seed: Int, into seen: inout [Bool]) -> (cells: Int, box: PixelBox) {
+        var (x0, y0, x1, y1) = (Int.max, Int.max, -1, -1)
+        let marked = flood(cells, width: width, from: [seed], into: &seen) { i in
+            let (x, y) = (i % width, i / width)
+            x0 = Swift.min(x0, x); x1 = Swift.max(x1, x); y0 = Swift.min(y0, y); y1 = Swift.max(y1, y)
+        }
+        guard marked > 0 else { return (0, PixelBox(x: 0, y: 0, width: 1, height: 1)) }
+        return (marked, PixelBox(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1))
     }
 }

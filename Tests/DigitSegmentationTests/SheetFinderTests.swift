@@ -48,6 +48,56 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertNil(SheetFinder(in: board.image))
     }
 
+    /// One bold light ring on a dark ground filling most of the picture (a digit drawn on a
+    /// black canvas, an MNIST image saved as a picture): one bright piece, as a sheet is.
+    private func lightDigit() -> TestCanvas {
+        var c = TestCanvas(width: 112, height: 112, paper: 0, ink: 255)
+        c.disc(56, 56, 40)
+        c.ink = 0
+        c.disc(56, 56, 26)
+        return c
+    }
+
+    func testABoldLightDigitOnADarkGroundIsNoSheet() throws {
+        // Its strokes fill half the box around them; a sheet, even turned, fills more.
+        XCTAssertNil(SheetFinder(in: lightDigit().image))
+        var turned = TestCanvas(width: 400, height: 300, paper: 60, ink: 235)
+        for y in 40..<260 {
+            let half = 110 - abs(y - 150)
+            turned.rect(200 - half - 40, y, 2 * half + 80, 1)
+        }
+        XCTAssertNotNil(SheetFinder(in: turned.image))
+    }
+
+    func testABoldLightDigitOnADarkGroundIsReadAsItself() throws {
+        let digits = try DigitSegmenter().segment(lightDigit().image, scorer: RingScorer())
+        XCTAssertEqual(digits.count, 1)
+        XCTAssertEqual(digits.first.map { RingScorer().confidences(for: [$0.pixels]) }, [0.999])
+    }
+
+    func testASolidLightStrokeOnADarkGroundIsReadAsItself() throws {
+        // A bold light 1 fills its box like a sheet; the "sheet" reading keeps only its rim.
+        var c = TestCanvas(width: 112, height: 112, paper: 0, ink: 255)
+        c.rect(48, 20, 16, 72)
+        c.addNoise(amplitude: 3, seed: 2)
+        XCTAssertNotNil(SheetFinder(in: c.image))
+        /// A full stroke (many bright pixels) reads as a sure digit, slivers of a rim do not.
+        struct Strokes: DigitScorer {
+            func confidences(for images: [[UInt8]]) -> [Float] {
+                images.map { image in image.filter { $0 > 128 }.count >= 60 ? 0.99 : 0.3 }
+            }
+        }
+        let digits = try DigitSegmenter().segment(c.image, scorer: Strokes())
+        XCTAssertEqual(digits.map(\.box), [PixelBox(x: 48, y: 20, width: 16, height: 72)])
+    }
+
+    func testADigitThatSpansTheSheetIsThatSheet() throws {
+        let sheet = try XCTUnwrap(SheetFinder(in: deskPhoto().image))
+        XCTAssertTrue(sheet.spansSheet(PixelBox(x: 58, y: 48, width: 284, height: 144)))
+        XCTAssertFalse(sheet.spansSheet(PixelBox(x: 100, y: 80, width: 40, height: 80)))
+        XCTAssertFalse(sheet.spansSheet(PixelBox(x: 58, y: 48, width: 284, height: 60)))
+    }
+
     func testDigitsOnASheetOnADeskAreRead() throws {
         let c = deskPhoto()
         let digits = try DigitSegmenter().segment(c.image, scorer: Sure())
