@@ -28,6 +28,9 @@ struct SheetFinder: Sendable {
     /// Long side of the small copy the background is found on.
     static let workSide = 256
 
+    /// The least share of the picture's bright cells the sheet holds.
+    static let minShare = 0.8
+
     /// The least share of its bounding box the sheet's bright cells fill.
     static let minFill = 0.6
 
@@ -127,12 +130,16 @@ struct SheetFinder: Sendable {
         // Ruled lines and strokes (a cell or two wide here) do not cut the sheet into pieces.
         let bright = Self.interior(dark, width: sw).map { !$0 }
         var seen = [Bool](repeating: false, count: sw * sh)
-        var largest = (cells: 0, box: PixelBox(x: 0, y: 0, width: 1, height: 1))
+        var largest = (cells: 0, box: PixelBox(x: 0, y: 0, width: 1, height: 1)), allBright = 0
         for i in bright.indices where bright[i] && !seen[i] {
             let piece = Self.floodBox(bright, width: sw, from: i, into: &seen)
+            allBright += piece.cells
             if piece.cells > largest.cells { largest = piece }
         }
         guard Double(largest.cells) >= minSheet * Double(sw * sh) else { return nil }
+        // ... and it is most of what is bright (photographed sheets: 0.9 and more of it); light
+        // digits side by side on a dark ground are as many bright pieces (0.7 at most).
+        guard Double(largest.cells) >= Self.minShare * Double(allBright) else { return nil }
         // A sheet is solid: even turned 45° it fills half its bounding box, and photographed
         // sheets fill 0.69 and more (hard suite's desk and margin categories). A light digit
         // on a dark ground, one bright piece too, is strokes with the ground between them

@@ -69,6 +69,16 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertNotNil(SheetFinder(in: turned.image))
     }
 
+    func testLightDigitsSideBySideAreNoSheet() throws {
+        // Three solid light bars (bold 1s, as full as a sheet): each is a third of what is bright.
+        var c = TestCanvas(width: 180, height: 112, paper: 0, ink: 255)
+        for x in [18, 78, 138] { c.rect(x, 11, 24, 90) }
+        XCTAssertNil(SheetFinder(in: c.image))
+        var one = TestCanvas(width: 180, height: 112, paper: 0, ink: 255)
+        one.rect(78, 11, 24, 90)
+        XCTAssertNotNil(SheetFinder(in: one.image))
+    }
+
     func testABoldLightDigitOnADarkGroundIsReadAsItself() throws {
         let digits = try DigitSegmenter().segment(lightDigit().image, scorer: RingScorer())
         XCTAssertEqual(digits.count, 1)
