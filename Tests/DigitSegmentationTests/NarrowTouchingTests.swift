@@ -45,10 +45,11 @@ final class NarrowTouchingTests: XCTestCase {
 
     func testNarrowBlobIsNotCutThroughHalfItsHeightOfInk() throws {
         // Rings joined by a bridge 34 px tall, over half the blob's 60: the bridge's columns
-        // hold less ink than the rings' walls, but no pair of digits touches along that much.
+        // hold less ink than the rings' walls, but no pair of digits touches along that much
+        // (the network doubts the whole, 0.6, but reads it as a digit).
         var c = TestCanvas(width: 180, height: 100)
         ring(&c, 40, 30); c.rect(70, 33, 4, 34); ring(&c, 74, 30)
-        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer()).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.6)).count, 1)
         // A blob wide enough to be two digits has no such limit: wider rings, same bridge.
         var wide = TestCanvas(width: 180, height: 100)
         ring(&wide, 40, 45); wide.rect(85, 33, 4, 34); ring(&wide, 89, 45)
@@ -70,7 +71,20 @@ final class NarrowTouchingTests: XCTestCase {
         // two closed rings, and a cut through a whole stroke is not where digits touch.
         var c = TestCanvas(width: 180, height: 100)
         ring(&c, 40, 38); ring(&c, 70, 38)
-        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer()).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.6)).count, 1)
+    }
+
+    func testNarrowBlobReadAsNoDigitIsCutAnywhereIntoSureDigits() throws {
+        // The same shapes read as no digit at all (0.2): digits written into each other (a 7
+        // and a 1) may be cut through any ink, but only into pieces read beyond doubt.
+        var shared = TestCanvas(width: 180, height: 100)
+        ring(&shared, 40, 38); ring(&shared, 70, 38)
+        var bridged = TestCanvas(width: 180, height: 100)
+        ring(&bridged, 40, 30); bridged.rect(70, 33, 4, 34); ring(&bridged, 74, 30)
+        for c in [shared, bridged] {
+            XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.2)).count, 2)
+            XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.2, ring: 0.95)).count, 1)
+        }
     }
 }
 
