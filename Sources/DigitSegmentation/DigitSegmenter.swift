@@ -62,9 +62,12 @@ public struct DigitSegmenter: Sendable {
         // "sheet" stays when the network reads it as a digit and surer than anything written on
         // the sheet, away from its edge (a sheet's outline taken for a 0 reads less surely than
         // the digits on it).
+        // Pieces of the sheet's edge or the desk beside such a digit are still none.
         let spanning = Self.confidences(plain.filter { sheet.spansSheet($0.box) }, scorer).max() ?? 0
         let written = onSheet.filter { !sheet.isSheetOrEdge($0.box) }
-        if spanning >= TouchingSplitter.noDigit, spanning > Self.confidences(written, scorer).max() ?? 0 { return plain }
+        if spanning >= TouchingSplitter.noDigit, spanning > Self.confidences(written, scorer).max() ?? 0 {
+            return plain.filter { sheet.spansSheet($0.box) || !sheet.isSheetOrEdge($0.box) }
+        }
         return Self.surer(onSheet, than: plain, on: sheet, scorer: scorer) ? onSheet : plain
     }
 
