@@ -32,6 +32,9 @@ enum ChannelSelector {
     static let relativeGain = 1.15
     static let minGain = 16
 
+    /// ... and shows at least this share of the ink pixels luma shows.
+    static let minInkShare = 0.5
+
     /// The picture as gray levels, converted the way that keeps the most ink contrast.
     static func gray(_ image: RGBImage, config: SegmentationConfig) -> GrayImage {
         let conversion = choose(image, config: config)
@@ -93,13 +96,20 @@ enum ChannelSelector {
         var small = config
         small.tileSize = Swift.max(4, config.tileSize / step)
         small.minInkPixels = Swift.max(1, config.minInkPixels / (step * step))
-        let contrasts = channels.map { pixels -> Int in
-            guard let model = InkModel.estimate(pixels, width: w, height: h, config: small) else { return 0 }
+        var inks = [Int](repeating: 0, count: count)
+        let contrasts = channels.indices.map { k -> Int in
+            guard let model = InkModel.estimate(channels[k], width: w, height: h, config: small) else { return 0 }
+            inks[k] = model.inkPixels
             return abs(model.paperLevel - model.inkLevel)
         }
         let luma = contrasts[0]
+        // A conversion that shows less than half the ink luma shows scores its contrast on what
+        // is left: blue handwriting on a form printed in black all but vanishes in the blue
+        // channel, whose ink is then the black lines alone, the darkest there is.
         var best = 0
-        for k in contrasts.indices.dropFirst() where contrasts[k] > contrasts[best] { best = k }
+        for k in contrasts.indices.dropFirst() where contrasts[k] > contrasts[best] && Double(inks[k]) >= minInkShare * Double(inks[0]) {
+            best = k
+        }
         guard best != 0, Double(contrasts[best]) >= relativeGain * Double(luma),
               contrasts[best] - luma >= minGain else { return .luma }
         return Conversion.allCases[best]

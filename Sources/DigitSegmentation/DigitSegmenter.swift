@@ -56,19 +56,19 @@ public struct DigitSegmenter: Sendable {
         let plain = try read(image, scorer: scorer)
         guard config.findSheet, let scorer, let sheet = SheetFinder(in: image) else { return plain }
         let onSheet = try read(sheet.image, scorer: scorer)
+        let (plainSure, sheetSure) = (Self.confidences(plain, scorer), Self.confidences(onSheet, scorer))
         // A light digit on a dark ground (an MNIST image saved as a picture) can pass for a
         // bright sheet on a desk, and with the "desk" painted out only its rim and the holes
         // of its loops are left as ink. A digit of the plain reading that spans the whole
         // "sheet" stays when the network reads it as a digit and surer than anything written on
         // the sheet, away from its edge (a sheet's outline taken for a 0 reads less surely than
-        // the digits on it).
-        // Pieces of the sheet's edge or the desk beside such a digit are still none.
-        let spanning = Self.confidences(plain.filter { sheet.spansSheet($0.box) }, scorer).max() ?? 0
-        let written = onSheet.filter { !sheet.isSheetOrEdge($0.box) }
-        if spanning >= TouchingSplitter.noDigit, spanning > Self.confidences(written, scorer).max() ?? 0 {
+        // the digits on it). Pieces of the sheet's edge or the desk beside it are still none.
+        let spanning = zip(plain, plainSure).filter { sheet.spansSheet($0.0.box) }.map(\.1).max() ?? 0
+        let written = zip(onSheet, sheetSure).filter { !sheet.isSheetOrEdge($0.0.box) }.map(\.1).max() ?? 0
+        if spanning >= TouchingSplitter.noDigit, spanning > written {
             return plain.filter { sheet.spansSheet($0.box) || !sheet.isSheetOrEdge($0.box) }
         }
-        return Self.surer(onSheet, than: plain, on: sheet, scorer: scorer) ? onSheet : plain
+        return Self.surer(onSheet, sheetSure, than: plain, plainSure, on: sheet) ? onSheet : plain
     }
 
     /// The digits of `image`; with a scorer, a page turned at least `config.levelMinAngle`
@@ -118,12 +118,18 @@ public struct DigitSegmenter: Sendable {
     /// On a full tie the plain reading stays.
     static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
                       scorer: any DigitScorer) -> Bool {
-        func tally(_ digits: [SegmentedDigit]) -> (sure: Int, desk: Int, tall: Int) {
-            let sure = zip(digits, Self.confidences(digits, scorer)).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
+        surer(a, confidences(a, scorer), than: b, confidences(b, scorer), on: sheet)
+    }
+
+    /// `surer(_:than:on:scorer:)` with the network's confidences in each reading's digits.
+    static func surer(_ a: [SegmentedDigit], _ aSure: [Float], than b: [SegmentedDigit], _ bSure: [Float],
+                      on sheet: SheetFinder) -> Bool {
+        func tally(_ digits: [SegmentedDigit], _ confidences: [Float]) -> (sure: Int, desk: Int, tall: Int) {
+            let sure = zip(digits, confidences).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
             return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count,
                     digits.filter { sheet.isSheetTall($0.box) }.count)
         }
-        let (ta, tb) = (tally(a), tally(b))
+        let (ta, tb) = (tally(a, aSure), tally(b, bSure))
         if ta.sure != tb.sure { return ta.sure > tb.sure }
         return ta.desk != tb.desk ? ta.desk < tb.desk : ta.tall < tb.tall
     }

@@ -40,11 +40,12 @@ extension InkModel {
         // Contrast is judged on the darkest fifth of the ink (the far end for light ink): a
         // hairline's pixels are mostly part paper, and its median alone would call it a smudge.
         let strongest = (inkIsDark ? inkTiles.percentile(0.2, in: inkRange) : inkTiles.percentile(0.8, in: inkRange)) ?? inkLevel
-        guard abs(paperLevel - strongest) >= config.minContrast,
-              whole.count(in: inkRange) >= config.minInkPixels else { return nil }
+        let inkPixels = whole.count(in: inkRange)
+        guard abs(paperLevel - strongest) >= config.minContrast, inkPixels >= config.minInkPixels else { return nil }
         return InkModel(inkIsDark: inkIsDark, threshold: otsu.threshold, paperLevel: paperLevel,
                         inkLevel: inkLevel, noiseFloor: Swift.min(2 * sigma, Double(abs(paperLevel - inkLevel)) / 4),
-                        separability: otsu.betweenClassVariance / Swift.max(inkTiles.variance, 1e-9))
+                        separability: otsu.betweenClassVariance / Swift.max(inkTiles.variance, 1e-9),
+                        inkPixels: inkPixels)
     }
 
     /// Whether the ink of a page looks darker than its paper (whatever `config.polarity` says): the estimate's answer when there is

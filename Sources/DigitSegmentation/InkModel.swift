@@ -15,6 +15,8 @@ struct InkModel: Sendable, Equatable {
     /// Otsu's between-class variance over the total variance of the ink-bearing tiles, 0 ... 1:
     /// near 1 when ink and paper are two clean levels, low when they blend into each other.
     var separability: Double = 1
+    /// How many of the page's pixels are ink at the threshold.
+    var inkPixels = 0
 
     /// Whether a (denoised) gray level is ink.
     @inline(__always)
