@@ -57,12 +57,12 @@ struct StrokeWidth: Sendable {
             let pw = w + 2 * steps, ph = h + 2 * steps
             var padded = [Float](repeating: 0, count: pw * ph)
             for y in 0..<h { for x in 0..<w { padded[(y + steps) * pw + x + steps] = amount[y * w + x] } }
-            return Self.cropped(Self.morph(padded, width: pw, height: ph, steps: steps, pick: Swift.max), width: pw, height: ph)
+            return Self.cropped(Self.morph(padded, width: pw, height: ph, steps: steps, Dilation.self), width: pw, height: ph)
         }
         // A "stroke" as wide as half the shape is a solid blob, not a written figure: thinning
         // would only shrink it.
         guard 2 * sw <= Double(Swift.min(w, h)) else { return (amount, w, h) }
-        let thinned = Self.morph(amount, width: w, height: h, steps: steps, pick: Swift.min)
+        let thinned = Self.morph(amount, width: w, height: h, steps: steps, Erosion.self)
         // A digit thinner in places than the erosion would vanish there: keep the original.
         guard let after = Self.measure(thinned, width: w, height: h), after > 0 else { return (amount, w, h) }
         return Self.cropped(thinned, width: w, height: h)
@@ -71,21 +71,46 @@ struct StrokeWidth: Sendable {
     /// `steps` rounds of a 3×3 grey-level filter folding with `pick` (max dilates, min erodes),
     /// alternating the full square and the cross. Outside the image counts as paper (0), so
     /// erosion eats strokes from the crop's edges too.
-    static func morph(_ pixels: [Float], width w: Int, height h: Int, steps: Int,
-                      pick: (Float, Float) -> Float) -> [Float] {
+    static func morph<Fold: MorphFold>(_ pixels: [Float], width w: Int, height h: Int, steps: Int,
+                                       _ fold: Fold.Type) -> [Float] {
+        @inline(__always) func pick(_ a: Float, _ b: Float) -> Float { Fold.pick(a, b) }
         var current = pixels
         var next = pixels
         for step in 0..<steps {
             let square = step % 2 == 0
-            for y in 0..<h {
-                for x in 0..<w {
-                    func at(_ dx: Int, _ dy: Int) -> Float {
-                        let xx = x + dx, yy = y + dy
-                        return xx >= 0 && xx < w && yy >= 0 && yy < h ? current[yy * w + xx] : 0
+            current.withUnsafeBufferPointer { c in
+                next.withUnsafeMutableBufferPointer { n in
+                    // The picture's edge pixels look outside it; the inside ones need no checks
+                    // (with checks and the fold passed as a closure, this was over half the
+                    // time of a photographed page with large digits).
+                    @inline(__always) func at(_ x: Int, _ y: Int) -> Float {
+                        x >= 0 && x < w && y >= 0 && y < h ? c[y * w + x] : 0
                     }
-                    var v = pick(pick(current[y * w + x], at(-1, 0)), pick(at(1, 0), pick(at(0, -1), at(0, 1))))
-                    if square { v = pick(v, pick(pick(at(-1, -1), at(1, -1)), pick(at(-1, 1), at(1, 1)))) }
-                    next[y * w + x] = v
+                    @inline(__always) func edge(_ x: Int, _ y: Int) {
+                        var v = pick(pick(c[y * w + x], at(x - 1, y)), pick(at(x + 1, y), pick(at(x, y - 1), at(x, y + 1))))
+                        if square { v = pick(v, pick(pick(at(x - 1, y - 1), at(x + 1, y - 1)), pick(at(x - 1, y + 1), at(x + 1, y + 1)))) }
+                        n[y * w + x] = v
+                    }
+                    for y in 0..<h {
+                        guard y > 0 && y < h - 1 && w > 2 else {
+                            for x in 0..<w { edge(x, y) }
+                            continue
+                        }
+                        edge(0, y)
+                        let row = y * w
+                        // Two loops, not a test per pixel, so each compiles to vector code.
+                        if square {
+                            for i in (row + 1)..<(row + w - 1) {
+                                let cross = pick(pick(c[i], c[i - 1]), pick(c[i + 1], pick(c[i - w], c[i + w])))
+                                n[i] = pick(cross, pick(pick(c[i - w - 1], c[i - w + 1]), pick(c[i + w - 1], c[i + w + 1])))
+                            }
+                        } else {
+                            for i in (row + 1)..<(row + w - 1) {
+                                n[i] = pick(pick(c[i], c[i - 1]), pick(c[i + 1], pick(c[i - w], c[i + w])))
+                            }
+                        }
+                        edge(w - 1, y)
+                    }
                 }
             }
             swap(&current, &next)
@@ -107,4 +132,18 @@ struct StrokeWidth: Sendable {
         for y in 0..<ch { for x in 0..<cw { out[y * cw + x] = pixels[(y + y0) * w + x + x0] } }
         return (out, cw, ch)
     }
+}
+
+/// How `StrokeWidth.morph` folds a pixel with its neighbours, as a type so that each fold is
+/// compiled into the loop rather than called per pixel.
+protocol MorphFold { static func pick(_ a: Float, _ b: Float) -> Float }
+
+/// Grey-level dilation: the brightest (most ink) of the neighbourhood.
+enum Dilation: MorphFold {
+    @inline(__always) static func pick(_ a: Float, _ b: Float) -> Float { a > b ? a : b }
+}
+
+/// Grey-level erosion: the faintest of the neighbourhood.
+enum Erosion: MorphFold {
+    @inline(__always) static func pick(_ a: Float, _ b: Float) -> Float { a < b ? a : b }
 }

@@ -24,6 +24,39 @@ final class StrokeWidthTests: XCTestCase {
         return DigitSegmenter(config: config)
     }
 
+    /// The filter as first written: every neighbour through a bounds check, the fold a closure.
+    private func referenceMorph(_ pixels: [Float], _ w: Int, _ h: Int, steps: Int, pick: (Float, Float) -> Float) -> [Float] {
+        var current = pixels, next = pixels
+        for step in 0..<steps {
+            for y in 0..<h {
+                for x in 0..<w {
+                    func at(_ dx: Int, _ dy: Int) -> Float {
+                        let (xx, yy) = (x + dx, y + dy)
+                        return xx >= 0 && xx < w && yy >= 0 && yy < h ? current[yy * w + xx] : 0
+                    }
+                    var v = pick(pick(current[y * w + x], at(-1, 0)), pick(at(1, 0), pick(at(0, -1), at(0, 1))))
+                    if step % 2 == 0 { v = pick(v, pick(pick(at(-1, -1), at(1, -1)), pick(at(-1, 1), at(1, 1)))) }
+                    next[y * w + x] = v
+                }
+            }
+            swap(&current, &next)
+        }
+        return current
+    }
+
+    func testMorphologyEqualsTheCheckedFilterExactly() {
+        var rng = SplitMix64(seed: 21)
+        for (w, h) in [(1, 1), (2, 5), (5, 2), (3, 3), (17, 9), (40, 33)] {
+            let pixels = (0..<(w * h)).map { _ in Float(rng.next() % 5) / 4 * Float(rng.next() % 2) }
+            for steps in [1, 2, 3] {
+                XCTAssertEqual(StrokeWidth.morph(pixels, width: w, height: h, steps: steps, Dilation.self),
+                               referenceMorph(pixels, w, h, steps: steps, pick: Swift.max), "dilate \(w)×\(h), \(steps)")
+                XCTAssertEqual(StrokeWidth.morph(pixels, width: w, height: h, steps: steps, Erosion.self),
+                               referenceMorph(pixels, w, h, steps: steps, pick: Swift.min), "erode \(w)×\(h), \(steps)")
+            }
+        }
+    }
+
     func testMeasureOfABarIsItsWidth() {
         let bar = [Float](repeating: 1, count: 10 * 100)
         XCTAssertEqual(StrokeWidth.measure(bar, width: 10, height: 100) ?? 0, 10, accuracy: 1e-9)
