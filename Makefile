@@ -41,9 +41,11 @@ MARKS_DIR  ?= /tmp/digitscan-marks
 # SwiftPM's build directory for `make static`.
 STATIC_DIR ?= .build-static
 
-# Where `make hard` writes the generated hard-case suite (large, not committed) and the CSV it scores.
-HARD_DIR   ?= /work/hard-out
+# Where `make hard` writes the generated hard-case suite (large, not committed) and the CSV it scores;
+# HARD_SEED=7 (with its own HARD_DIR) generates a held-out instance of the same suite.
+HARD_DIR   ?= /tmp/digitscan-hard
 HARD_CSV   ?= /tmp/hard.csv
+HARD_SEED  ?=
 
 # Where `make clean-digits` writes MNIST test drawn on clean white paper (not committed).
 CLEAN_DIR  ?= /tmp/digitscan-clean
@@ -85,7 +87,7 @@ suite:
 
 # digitscan exits with 1 when some input failed; the scorer counts those rows, so that is not fatal.
 hard: build
-	@test -f $(HARD_DIR)/manifest.csv || $(PYTHON) scripts/make_hard_cases.py --out $(HARD_DIR)
+	@test -f $(HARD_DIR)/manifest.csv || $(PYTHON) scripts/make_hard_cases.py --out $(HARD_DIR) $(if $(HARD_SEED),--seed $(HARD_SEED))
 	@$(BIN) $(HARD_DIR) -o $(HARD_CSV) --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
 	$(PYTHON) scripts/score_suite.py $(HARD_CSV) $(HARD_DIR)/manifest.csv
 
