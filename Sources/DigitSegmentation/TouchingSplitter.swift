@@ -21,8 +21,8 @@
 /// height wide, narrower than `splitMinAspect` × it, and `splitMinPieceHeight` × it tall) is read through the
 /// `DigitScorer`, each piece once however many splits share it; the split whose least
 /// confident piece is most confident wins, if that piece reaches `splitMinConfidence` and
-/// leaves at most half the doubt the network has in the whole blob (a wide blob read as no digit at all settles
-/// for `splitWideFallback`). Without a scorer, only a blob at least
+/// leaves at most half the doubt the network has in the whole blob (a wide blob read as no
+/// digit at all settles for `splitWideFallback`). Without a scorer, only a blob at least
 /// `splitBlindAspect` wide is cut, at the deepest valleys near its halves or thirds.
 struct TouchingSplitter: Sendable {
     var config: SegmentationConfig
