@@ -97,16 +97,18 @@ struct StrokeWidth: Sendable {
                             continue
                         }
                         edge(0, y)
-                        let row = y * w
-                        // Two loops, not a test per pixel, so each compiles to vector code.
+                        // Row pointers and wrapping index arithmetic (no overflow checks), two
+                        // loops rather than a test per pixel: each compiles to vector code.
+                        let up = c.baseAddress! + (y - 1) * w, mid = c.baseAddress! + y * w
+                        let down = c.baseAddress! + (y + 1) * w, out = n.baseAddress! + y * w
                         if square {
-                            for i in (row + 1)..<(row + w - 1) {
-                                let cross = pick(pick(c[i], c[i - 1]), pick(c[i + 1], pick(c[i - w], c[i + w])))
-                                n[i] = pick(cross, pick(pick(c[i - w - 1], c[i - w + 1]), pick(c[i + w - 1], c[i + w + 1])))
+                            for x in 1..<(w - 1) {
+                                let cross = pick(pick(mid[x], mid[x &- 1]), pick(mid[x &+ 1], pick(up[x], down[x])))
+                                out[x] = pick(cross, pick(pick(up[x &- 1], up[x &+ 1]), pick(down[x &- 1], down[x &+ 1])))
                             }
                         } else {
-                            for i in (row + 1)..<(row + w - 1) {
-                                n[i] = pick(pick(c[i], c[i - 1]), pick(c[i + 1], pick(c[i - w], c[i + w])))
+                            for x in 1..<(w - 1) {
+                                out[x] = pick(pick(mid[x], mid[x &- 1]), pick(mid[x &+ 1], pick(up[x], down[x])))
                             }
                         }
                         edge(w - 1, y)
