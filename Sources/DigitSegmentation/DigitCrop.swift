@@ -26,17 +26,25 @@ struct DigitCrop: Sendable, Equatable {
     /// The crop cut to the bounding box of its non-zero pixels; nil when there are none.
     func trimmed() -> DigitCrop? {
         var x0 = width, x1 = -1, y0 = height, y1 = -1
-        for row in 0..<height {
-            for col in 0..<width where pixels[row * width + col] > 0 {
-                x0 = Swift.min(x0, col); x1 = Swift.max(x1, col)
-                y0 = Swift.min(y0, row); y1 = Swift.max(y1, row)
+        // Per row, only its first and last ink pixels move the box (a split's candidate pieces
+        // are all trimmed, and a pixel-by-pixel update was 15 % of a desk photo's time).
+        pixels.withUnsafeBufferPointer { p in
+            for row in 0..<height {
+                let line = p.baseAddress! + row * width
+                var first = 0
+                while first < width && !(line[first] > 0) { first += 1 }
+                guard first < width else { continue }
+                var last = width - 1
+                while !(line[last] > 0) { last -= 1 }
+                x0 = Swift.min(x0, first); x1 = Swift.max(x1, last)
+                y0 = Swift.min(y0, row); y1 = row
             }
         }
         guard x1 >= x0 else { return nil }
         let w = x1 - x0 + 1, h = y1 - y0 + 1
         var out = [Float](repeating: 0, count: w * h)
         for row in 0..<h {
-            for col in 0..<w { out[row * w + col] = pixels[(row + y0) * width + col + x0] }
+            out.replaceSubrange((row * w)..<((row + 1) * w), with: pixels[((row + y0) * width + x0)..<((row + y0) * width + x0 + w)])
         }
         return DigitCrop(pixels: out, width: w, height: h, x: x + x0, y: y + y0)
     }
