@@ -25,15 +25,25 @@ struct StrokeWidth: Sendable {
     /// and paper, the crop's border counting as paper; a closed ring has no ends, and where
     /// the root is imaginary 2A/P is used.
     static func measure(_ amount: [Float], width w: Int, height h: Int) -> Double? {
+        guard w > 0, h > 0, amount.count >= w * h else { return nil }
+        // Each ink pixel's side on paper (or on the crop's border) is one change between
+        // neighbours along a row or a column, the border counting as paper: counted row by row
+        // against the row above, without a bounds check per neighbour (every candidate piece of
+        // a split is measured).
         var area = 0, perimeter = 0
-        func ink(_ x: Int, _ y: Int) -> Bool { x >= 0 && x < w && y >= 0 && y < h && amount[y * w + x] >= 0.5 }
-        for y in 0..<h {
-            for x in 0..<w where ink(x, y) {
-                area += 1
-                if !ink(x - 1, y) { perimeter += 1 }
-                if !ink(x + 1, y) { perimeter += 1 }
-                if !ink(x, y - 1) { perimeter += 1 }
-                if !ink(x, y + 1) { perimeter += 1 }
+        var above = [UInt8](repeating: 0, count: w), row = [UInt8](repeating: 0, count: w)
+        amount.withUnsafeBufferPointer { a in
+            for y in 0...h {
+                var left: UInt8 = 0
+                for x in 0..<w {
+                    let ink: UInt8 = y < h && a[y * w + x] >= 0.5 ? 1 : 0
+                    row[x] = ink
+                    area &+= Int(ink)
+                    perimeter &+= Int(ink ^ left) &+ Int(ink ^ above[x])
+                    left = ink
+                }
+                perimeter &+= Int(left)
+                swap(&above, &row)
             }
         }
         guard perimeter > 0 else { return nil }

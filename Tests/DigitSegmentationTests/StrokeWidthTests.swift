@@ -57,6 +57,24 @@ final class StrokeWidthTests: XCTestCase {
         }
     }
 
+    func testMeasureCountsTheSameSidesAsAPixelByPixelWalk() {
+        var rng = SplitMix64(seed: 34)
+        for (w, h) in [(1, 1), (1, 7), (6, 1), (12, 9), (31, 26)] {
+            let amount = (0..<(w * h)).map { _ in Float(rng.next() % 5) / 4 }
+            func ink(_ x: Int, _ y: Int) -> Bool { x >= 0 && x < w && y >= 0 && y < h && amount[y * w + x] >= 0.5 }
+            var area = 0, perimeter = 0
+            for y in 0..<h {
+                for x in 0..<w where ink(x, y) {
+                    area += 1
+                    perimeter += [ink(x - 1, y), ink(x + 1, y), ink(x, y - 1), ink(x, y + 1)].filter { !$0 }.count
+                }
+            }
+            let half = Double(perimeter) / 2, d = half * half - 4 * Double(area)
+            let expected: Double? = perimeter == 0 ? nil : d >= 0 ? (half - d.squareRoot()) / 2 : Double(area) / half
+            XCTAssertEqual(StrokeWidth.measure(amount, width: w, height: h), expected, "\(w)×\(h)")
+        }
+    }
+
     func testMeasureOfABarIsItsWidth() {
         let bar = [Float](repeating: 1, count: 10 * 100)
         XCTAssertEqual(StrokeWidth.measure(bar, width: 10, height: 100) ?? 0, 10, accuracy: 1e-9)
