@@ -28,8 +28,10 @@ struct SheetFinder: Sendable {
     /// Long side of the small copy the background is found on.
     static let workSide = 256
 
-    /// The least share of the picture's bright cells the sheet holds.
+    /// The least share of the picture's bright cells the sheet holds, unless it covers at
+    /// least `largeSheet` of the picture.
     static let minShare = 0.8
+    static let largeSheet = 0.25
 
     /// The least share of its bounding box the sheet's bright cells fill.
     static let minFill = 0.6
@@ -137,9 +139,12 @@ struct SheetFinder: Sendable {
             if piece.cells > largest.cells { largest = piece }
         }
         guard Double(largest.cells) >= minSheet * Double(sw * sh) else { return nil }
-        // ... and it is most of what is bright (photographed sheets: 0.9 and more of it); light
-        // digits side by side on a dark ground are as many bright pieces (0.7 at most).
-        guard Double(largest.cells) >= Self.minShare * Double(allBright) else { return nil }
+        // ... and it is most of what is bright (photographed sheets: 0.9 and more of it), unless
+        // it is large itself (two sheets on a desk, a sheet beside a white mug): light digits
+        // side by side on a dark ground are as many small bright pieces (0.7 of the bright at
+        // most, none a quarter of the picture).
+        guard Double(largest.cells) >= Self.minShare * Double(allBright)
+                || Double(largest.cells) >= Self.largeSheet * Double(sw * sh) else { return nil }
         // A sheet is solid: even turned 45° it fills half its bounding box, and photographed
         // sheets fill 0.69 and more (hard suite's desk and margin categories). A light digit
         // on a dark ground, one bright piece too, is strokes with the ground between them

@@ -79,6 +79,19 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertNotNil(SheetFinder(in: one.image))
     }
 
+    func testTwoSheetsOnADeskAreStillSheets() throws {
+        // Each sheet holds half of what is bright, but a third of the picture: no digit is that.
+        var c = TestCanvas(width: 400, height: 240, paper: 70, ink: 230)
+        c.rect(10, 25, 185, 190); c.rect(205, 25, 185, 190)
+        c.ink = 30
+        for x in [60, 260] {
+            c.rect(x, 80, 40, 6); c.rect(x, 154, 40, 6); c.rect(x, 80, 6, 80); c.rect(x + 34, 80, 6, 80)
+        }
+        c.addNoise(amplitude: 5, seed: 4)
+        XCTAssertTrue(SheetFinder(in: c.image) != nil, "two sheets side by side not taken for sheets")
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x), [60, 260])
+    }
+
     func testABoldLightDigitOnADarkGroundIsReadAsItself() throws {
         let digits = try DigitSegmenter().segment(lightDigit().image, scorer: RingScorer())
         XCTAssertEqual(digits.count, 1)
