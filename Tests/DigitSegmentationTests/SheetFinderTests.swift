@@ -92,6 +92,21 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).map(\.box.x), [60, 260])
     }
 
+    func testATurnedSheetIsASheet() throws {
+        // A square sheet turned 30° fills 0.54 of the picture's axis-aligned box around it, but
+        // nearly all of a box turned with it.
+        var c = TestCanvas(width: 360, height: 300, paper: 60, ink: 235)
+        let (cx, cy, c30, s30) = (180.0, 150.0, 0.8660, 0.5)
+        for y in 0..<300 {
+            for x in 0..<360 {
+                let (dx, dy) = (Double(x) - cx, Double(y) - cy)
+                if abs(dx * c30 + dy * s30) <= 95, abs(dy * c30 - dx * s30) <= 95 { c.rect(x, y, 1, 1) }
+            }
+        }
+        c.addNoise(amplitude: 4, seed: 9)
+        XCTAssertTrue(SheetFinder(in: c.image) != nil, "a turned sheet not taken for a sheet")
+    }
+
     func testABoldLightDigitOnADarkGroundIsReadAsItself() throws {
         let digits = try DigitSegmenter().segment(lightDigit().image, scorer: RingScorer())
         XCTAssertEqual(digits.count, 1)
