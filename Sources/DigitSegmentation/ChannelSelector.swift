@@ -96,12 +96,9 @@ enum ChannelSelector {
         var small = config
         small.tileSize = Swift.max(4, config.tileSize / step)
         small.minInkPixels = Swift.max(1, config.minInkPixels / (step * step))
-        var inks = [Int](repeating: 0, count: count)
-        let contrasts = channels.indices.map { k -> Int in
-            guard let model = InkModel.estimate(channels[k], width: w, height: h, config: small) else { return 0 }
-            inks[k] = model.inkPixels
-            return abs(model.paperLevel - model.inkLevel)
-        }
+        let models = channels.map { InkModel.estimate($0, width: w, height: h, config: small) }
+        let contrasts = models.map { $0.map { abs($0.paperLevel - $0.inkLevel) } ?? 0 }
+        let inks = models.map { $0?.inkPixels ?? 0 }
         let luma = contrasts[0]
         // A conversion that shows less than half the ink luma shows scores its contrast on what
         // is left: blue handwriting on a form printed in black all but vanishes in the blue
