@@ -265,7 +265,8 @@ public struct DigitSegmenter: Sendable {
         let pen = (minimum: longest * 5 / 4, maxThickness: Swift.max(thickness, Int((1.5 * page.strokeWidth).rounded())))
         let remover = LineRemover(minHorizontal: longest, minVertical: longest, maxThickness: thickness,
                                   maxFrameThickness: thickness, penLines: pen,
-                                  minFrameSide: Int((config.frameMinSide * h).rounded()), edgeToEdge: across)
+                                  minFrameSide: Int((config.frameMinSide * h).rounded()),
+                                  minFrameWidth: Int((config.frameMinWidth * h).rounded()), edgeToEdge: across)
         let cleared = remover.apply(to: &mask, faint: faint, longest: longestRuns)
         if cleared == 0 && roughCleared == 0 { return (roughLabels, nil) }
         return (try label(mask), nil)

@@ -19,6 +19,7 @@ extension SegmentationConfig {
         try check(sauvolaWindowStrokes > 0, "sauvolaWindowStrokes", sauvolaWindowStrokes, "> 0")
         try check(lineMinLength > 0, "lineMinLength", lineMinLength, "> 0")
         try check(frameMinSide > 0, "frameMinSide", frameMinSide, "> 0")
+        try check(frameMinWidth > 0, "frameMinWidth", frameMinWidth, "> 0")
         try check(lineMaxThickness > 0, "lineMaxThickness", lineMaxThickness, "> 0")
         try check(dotGapRatio > 0 && dotGapRatio <= 10, "dotGapRatio", dotGapRatio, "0 <.. 10")
         try check(maxComponents >= 1, "maxComponents", maxComponents, ">= 1")

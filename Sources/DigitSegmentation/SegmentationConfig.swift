@@ -82,6 +82,9 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var lineMinLength: Double = 1.6
     /// Straight runs at least this × H long that meet at corners are the frame of a box.
     public var frameMinSide: Double = 0.6
+    /// ... but its top and bottom need only be this × H long: a box fitted to a narrow digit
+    /// (a 1) is much narrower than tall, and its walls and corners already make it a frame.
+    public var frameMinWidth: Double = 0.3
     /// Lines are at most this × the stroke width thick (and at least 4 px may be); where a
     /// stroke lies along a line the band is thicker, and stays.
     public var lineMaxThickness: Double = 0.5

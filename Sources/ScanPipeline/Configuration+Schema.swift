@@ -97,6 +97,8 @@ extension Configuration {
                     "A thin straight run at least this × H long is a line."),
             .double("frameMinSide", \.segmentation.frameMinSide, 0.01...100,
                     "Thin straight runs at least this × H long that meet at corners are the frame of a box."),
+            .double("frameMinWidth", \.segmentation.frameMinWidth, 0.01...100,
+                    "... but a frame's top and bottom need only be this × H long (a box fitted to a 1 is narrow)."),
             .double("lineMaxThickness", \.segmentation.lineMaxThickness, 0.01...100,
                     "Lines are at most this × the stroke width thick (at least 4 px); where a stroke lies along a line the band is thicker, and stays."),
             .bool("joinDots", \.segmentation.joinDots,

@@ -78,6 +78,36 @@ final class LineRemovalTests: XCTestCase {
         XCTAssertEqual(digits.map(\.box.height), [70, 70, 70])
     }
 
+    func testNarrowBoxFittedToADigitGoes() throws {
+        // A box fitted to a "1" that touches its top and bottom: frame and digit are one
+        // component as tall as the box, whose top (36 px) is far under `frameMinSide` × it.
+        var c = TestCanvas(width: 340, height: 200)
+        line(&c, 60, 30, 36, 2, gray: 40); line(&c, 60, 128, 36, 2, gray: 40)
+        line(&c, 60, 30, 2, 100, gray: 40); line(&c, 94, 30, 2, 100, gray: 40)
+        c.rect(74, 32, 8, 96)
+        c.addNoise(amplitude: 5, seed: 3)
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.count, 1)
+        XCTAssertEqual(digits.first?.box.x ?? 0, 74, accuracy: 1)
+        XCTAssertEqual(digits.first?.box.width ?? 0, 8, accuracy: 2)
+        XCTAssertGreaterThanOrEqual(digits.first?.box.height ?? 0, 90)
+        // Tops as long as the walls must be (the rule before `frameMinWidth`): the frame stays.
+        var config = SegmentationConfig()
+        config.frameMinWidth = config.frameMinSide
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image).first?.box.width ?? 0, 36, accuracy: 1)
+    }
+
+    func testSmallDigitsMakeNoNarrowFrames() throws {
+        // A 2 and a 9 about 20 px tall in 2-px strokes: a bar, a stem and a loop meet within
+        // the 4 px a frame's corners may be off; none of it is a frame at this size.
+        var c = TestCanvas(width: 120, height: 60)
+        c.rect(20, 20, 10, 2); c.rect(28, 20, 2, 10); c.rect(20, 28, 10, 2); c.rect(20, 28, 2, 12); c.rect(20, 38, 12, 2)
+        c.rect(60, 20, 10, 2); c.rect(60, 20, 2, 10); c.rect(60, 28, 10, 2); c.rect(68, 20, 2, 20)
+        let digits = try segmenter.segment(c.image)
+        XCTAssertEqual(digits.count, 2)
+        XCTAssertEqual(digits, try withoutLineRemoval.segment(c.image))
+    }
+
     func testDigitsWithStraightSidesAreNotFrames() throws {
         // A boxy "0" and a "7" with a long bar, in thin (2 px) strokes: line removal leaves
         // them exactly as they are without it.
