@@ -18,7 +18,16 @@ struct InkMask: Sendable, Equatable {
     init(pixels: [UInt8], width: Int, height: Int, isInk: (UInt8) -> Bool) {
         let table: [UInt8] = (0..<256).map { isInk(UInt8($0)) ? 1 : 0 }
         self.width = width; self.height = height
-        bits = pixels.map { table[Int($0)] }
+        // A plain loop over buffers: `map` appended byte by byte, with a bounds check on each
+        // lookup, and took a tenth of the time on A4 pages.
+        bits = [UInt8](unsafeUninitializedCapacity: pixels.count) { out, count in
+            table.withUnsafeBufferPointer { table in
+                pixels.withUnsafeBufferPointer { pixels in
+                    for i in pixels.indices { out[i] = table[Int(pixels[i])] }
+                }
+            }
+            count = pixels.count
+        }
     }
 
     @inline(__always)
