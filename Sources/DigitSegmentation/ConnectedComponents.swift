@@ -48,17 +48,31 @@ struct ConnectedComponents: Sendable {
             return r
         }
 
-        for y in 0..<height {
-            rowStart[y] = runs.count
-            let row = y * width
-            var x = 0
-            while x < width {
-                guard table[Int(pixels[row + x])] else { x += 1; continue }
-                let start = x
-                while x < width && table[Int(pixels[row + x])] { x += 1 }
-                let index = Int32(runs.count)
-                runs.append(InkRun(y: Int32(y), x0: Int32(start), x1: Int32(x), component: index))
-                parent.append(index)
+        // Raw buffers, and eight bytes of paper skipped at once where paper is 0 (an ink
+        // mask): finding the runs was a tenth of an A4 page's time, nearly all of it on paper.
+        let zeroIsPaper = !table[0]
+        precondition(pixels.count >= width * height, "ConnectedComponents: fewer pixels than width × height")
+        pixels.withUnsafeBufferPointer { p in
+            table.withUnsafeBufferPointer { table in
+                guard let base = p.baseAddress else { return }
+                let raw = UnsafeRawPointer(base)
+                for y in 0..<height {
+                    rowStart[y] = runs.count
+                    let row = y * width
+                    var x = 0
+                    while x < width {
+                        if zeroIsPaper && x + 8 <= width && raw.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) == 0 {
+                            x += 8
+                            continue
+                        }
+                        guard table[Int(p[row + x])] else { x += 1; continue }
+                        let start = x
+                        while x < width && table[Int(p[row + x])] { x += 1 }
+                        let index = Int32(runs.count)
+                        runs.append(InkRun(y: Int32(y), x0: Int32(start), x1: Int32(x), component: index))
+                        parent.append(index)
+                    }
+                }
             }
         }
         rowStart[height] = runs.count
