@@ -163,6 +163,15 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// 0.5, hard-suite touching pairs 98 → 101 of 128 and one 8 split in two; at 0.99 the
     /// v1 suite loses 0.24 points.
     public var splitDoubtConfidence: Double = 0.7
+    /// A blob at least this wide (× its height), though narrower than `splitMinAspect`, is
+    /// tried from `splitWideDoubtConfidence` instead: few single digits are that wide, and
+    /// pairs written into each other there often read as one digit at 0.75 ... 0.95 (a 0 and
+    /// 1 as a 9, an 8 and 7 as an 8).
+    public var splitWideDoubtAspect: Double = 1.1
+    /// See `splitWideDoubtAspect`. Held-out hard suites (seeds 7-10): touching pairs +13 of
+    /// 705, one wide 0 split in two; MNIST test on white, 30,000 pictures: one more digit
+    /// split; non-digit marks read as confident digits +0.2 points.
+    public var splitWideDoubtConfidence: Double = 0.95
     /// ... and, on a line with at least two other digits, this × their median width.
     public var splitMinLineWidth: Double = 1.7
     /// Without a scorer, blobs this wide are split at their deepest projection valleys.

@@ -8,7 +8,8 @@
 ///
 /// Narrower blobs, down to `splitUncertainAspect`, are tried only when the network reads the
 /// whole blob with less than `splitDoubtConfidence` (trained with outlier exposure, it gives two
-/// digits a low score), and only at columns with little ink: digits touch in a stroke or two.
+/// digits a low score; from `splitWideDoubtAspect` up, less than `splitWideDoubtConfidence`),
+/// and only at columns with little ink: digits touch in a stroke or two.
 /// One it reads as no digit at all (below `noDigit`) may be cut through any ink (digits written
 /// into each other), into pieces read at `noDigitPieces` or more.
 ///
@@ -54,8 +55,9 @@ struct TouchingSplitter: Sendable {
         let wholeImage = finish(crop)
         var whole: Float?
         if !wide {
+            let limit = aspect >= config.splitWideDoubtAspect ? config.splitWideDoubtConfidence : config.splitDoubtConfidence
             guard let doubt = scorer.confidences(for: [wholeImage]).first,
-                  Double(doubt) < config.splitDoubtConfidence else { return nil }
+                  Double(doubt) < limit else { return nil }
             whole = doubt
         }
 

@@ -43,6 +43,18 @@ final class NarrowTouchingTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.6)).count, 1)
     }
 
+    func testBlobNearlyWideEnoughIsTriedUnderMilderDoubt() throws {
+        // Rings 36 wide joined by a bridge: 76 × 60, aspect 1.27, under splitMinAspect but
+        // over splitWideDoubtAspect. Read as one digit at 0.9, it is tried, and split.
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 40, 36); c.rect(76, 46, 4, 8); ring(&c, 80, 36)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.9)).count, 2)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.97)).count, 1)
+        var config = SegmentationConfig()
+        config.splitWideDoubtAspect = 1.3
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.9)).count, 1)
+    }
+
     func testNarrowBlobIsNotCutThroughHalfItsHeightOfInk() throws {
         // Rings joined by a bridge 34 px tall, over half the blob's 60: the bridge's columns
         // hold less ink than the rings' walls, but no pair of digits touches along that much
