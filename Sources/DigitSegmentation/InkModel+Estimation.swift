@@ -20,11 +20,8 @@ extension InkModel {
         let allowDark = config.polarity != .lightOnDark
         let allowBright = config.polarity != .darkOnLight
 
-        let farFromPaper = (0..<256).map { v in
-            (allowDark && v <= darkLimit) || (allowBright && v >= brightLimit)
-        }
         let inkTiles = tileHistogram(pixels, width: width, height: height, tileSize: config.tileSize,
-                                     marks: farFromPaper)
+                                     darkest: allowDark ? darkLimit : -1, brightest: allowBright ? brightLimit : 256)
         guard inkTiles.total > 0, let otsu = OtsuThreshold(inkTiles) else { return nil }
 
         let inkIsDark: Bool
@@ -99,9 +96,16 @@ extension InkModel {
         return (dark, bright)
     }
 
-    /// Histogram of the pixels in the square tiles holding a pixel whose level `marks` flags.
+    /// Histogram of the pixels in the square tiles holding a pixel far from the paper: at most
+    /// `darkest` or at least `brightest`. Looking for that pixel was most of an A4 page's ink
+    /// estimate, nearly all of it over paper; sixteen pixels are now compared at once.
     private static func tileHistogram(_ pixels: [UInt8], width: Int, height: Int, tileSize: Int,
-                                      marks: [Bool]) -> GrayHistogram {
+                                      darkest: Int, brightest: Int) -> GrayHistogram {
+        let marks = (0..<256).map { $0 <= darkest || $0 >= brightest }
+        // Sixteen pixels at once where the limits fit in bytes (-1 and 256 match none).
+        let low = SIMD16<UInt8>(repeating: UInt8(clamping: Swift.max(darkest, 0)))
+        let high = SIMD16<UInt8>(repeating: UInt8(clamping: Swift.min(brightest, 255)))
+        let testLow = darkest >= 0, testHigh = brightest <= 255
         let tile = Swift.max(tileSize, 1)
         let tilesX = (width + tile - 1) / tile, tilesY = (height + tile - 1) / tile
         var marked = [Bool](repeating: false, count: tilesX * tilesY)
@@ -109,15 +113,22 @@ extension InkModel {
         // Tile by tile along each row, stopping at a tile's first mark (no division per
         // pixel), on raw buffers: this pass was 5.6 % of a small scan's time, now under 2 %.
         pixels.withUnsafeBufferPointer { pixels in
+            guard let base = pixels.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             marks.withUnsafeBufferPointer { marks in
                 marked.withUnsafeMutableBufferPointer { marked in
                     for y in 0..<height {
                         let row = y * width, ty = (y / tile) * tilesX
                         for tx in 0..<tilesX where !marked[ty + tx] {
-                            for x in (tx * tile)..<Swift.min((tx + 1) * tile, width) where marks[Int(pixels[row + x])] {
-                                marked[ty + tx] = true
-                                break
+                            var x = tx * tile
+                            let end = Swift.min((tx + 1) * tile, width)
+                            while x + 16 <= end {
+                                let v = raw.loadUnaligned(fromByteOffset: row + x, as: SIMD16<UInt8>.self)
+                                if (testLow && any(v .<= low)) || (testHigh && any(v .>= high)) { break }
+                                x += 16
                             }
+                            while x < end && !marks[Int(pixels[row + x])] { x += 1 }
+                            if x < end { marked[ty + tx] = true }
                         }
                     }
                 }
