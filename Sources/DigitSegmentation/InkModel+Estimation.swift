@@ -8,9 +8,11 @@ extension InkModel {
     /// Otsu's over the tiles that plainly hold ink — tiles with a pixel far (several noise
     /// sigmas) from the paper peak — where ink is a fair share of the pixels. Still one
     /// global threshold, and linear time.
+    ///
+    /// `histogram` is `GrayHistogram(pixels)` when the caller has it already.
     static func estimate(_ pixels: [UInt8], width: Int, height: Int,
-                         config: SegmentationConfig) -> InkModel? {
-        let whole = GrayHistogram(pixels)
+                         config: SegmentationConfig, histogram: GrayHistogram? = nil) -> InkModel? {
+        let whole = histogram ?? GrayHistogram(pixels)
         guard whole.total > 0 else { return nil }
         let peak = whole.mode()
         let sigma = Swift.max(1.4826 * Double(whole.medianAbsoluteDeviation(from: peak)), 1)
@@ -53,13 +55,14 @@ extension InkModel {
     /// page's most common gray is the shadow's. So light ink is believed only when, measured
     /// against each tile's own paper, dark pixels do not stand out twice as often as bright
     /// ones (`localDeviants`).
-    static func inkIsDark(_ pixels: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> Bool {
-        if let model = estimate(pixels, width: width, height: height, config: config) {
+    static func inkIsDark(_ pixels: [UInt8], width: Int, height: Int, config: SegmentationConfig,
+                          histogram: GrayHistogram? = nil) -> Bool {
+        let whole = histogram ?? GrayHistogram(pixels)
+        if let model = estimate(pixels, width: width, height: height, config: config, histogram: whole) {
             guard !model.inkIsDark, config.polarity == .auto else { return model.inkIsDark }
             let local = localDeviants(pixels, width: width, height: height, config: config)
             return local.dark > 2 * local.bright
         }
-        let whole = GrayHistogram(pixels)
         let peak = whole.mode()
         let reach = Swift.max(Int(config.tileNoiseSigmas * 1.4826 * Double(whole.medianAbsoluteDeviation(from: peak))),
                               config.minContrast / 2)
