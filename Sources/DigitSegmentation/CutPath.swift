@@ -63,6 +63,17 @@ struct CutPath: Sendable, Equatable {
         return DigitCrop(pixels: part, width: crop.width, height: crop.height, x: crop.x, y: crop.y).trimmed()
     }
 
+    /// Strokes the cut crosses: runs of pixels at least half ink along it.
+    func strokes(in crop: DigitCrop) -> Int {
+        var count = 0, inside = false
+        for y in columns.indices {
+            let ink = crop.pixels[y * crop.width + columns[y]] >= 0.5
+            if ink && !inside { count += 1 }
+            inside = ink
+        }
+        return count
+    }
+
     /// Total ink the cut runs through.
     func ink(in crop: DigitCrop) -> Float {
         columns.indices.reduce(0) { $0 + crop.pixels[$1 * crop.width + columns[$1]] }

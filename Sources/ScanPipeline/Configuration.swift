@@ -47,7 +47,7 @@ public struct Configuration: Sendable, Equatable {
         /// A file whose least confident digit is below this gets status `low_confidence`.
         /// 0.94: above the shipped model's 99.9 %-precision point on MNIST test (0.842, 99.26 % of
         /// digits accepted; about 98.6 % at 0.94), where non-digit marks read as confident digits
-        /// fall from 5.2 % to 3.4 % (`digitscan evaluate` prints the trade-off, Models/README.md).
+        /// fall from 5.2 % to 3.3 % (`digitscan evaluate` prints the trade-off, Models/README.md).
         public var minConfidence: Float = 0.94
         /// Digits read below this and shorter than 0.7 × their line's readable digits are left
         /// out as marks (a printed label beside handwritten digits); 0 keeps everything.

@@ -55,6 +55,16 @@ final class NarrowTouchingTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.9)).count, 1)
     }
 
+    func testWideLoopReadUnderMildDoubtIsNotCutInTwo() throws {
+        // One ring 72 × 60 (aspect 1.2), read as one digit at 0.9, whose halves read at 0.995:
+        // every cut through it crosses two strokes, and under the milder doubt a cut may cross one.
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 50, 72)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.995, ring: 0.9)).count, 1)
+        // Read as no digit at all, the same ring may be cut through any ink.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.995, ring: 0.3)).count, 2)
+    }
+
     func testNarrowBlobIsNotCutThroughHalfItsHeightOfInk() throws {
         // Rings joined by a bridge 34 px tall, over half the blob's 60: the bridge's columns
         // hold less ink than the rings' walls, but no pair of digits touches along that much
