@@ -114,7 +114,8 @@ public struct DigitSegmenter: Sendable {
     /// Whether the sheet's reading `a` beats the plain reading `b`: more digits the network is
     /// sure of (0.9), not counting the sheet, its edge or the desk read as ink; or as many, and
     /// fewer pieces of desk at the picture's border (a scanner's black margin read as a 1); or
-    /// as many again, and fewer pieces as tall as the sheet (its sides read as thin 1s).
+    /// as many again, and fewer pieces as tall as the sheet or along its sides (its sides read
+    /// as thin 1s).
     /// On a full tie the plain reading stays.
     static func surer(_ a: [SegmentedDigit], than b: [SegmentedDigit], on sheet: SheetFinder,
                       scorer: any DigitScorer) -> Bool {
@@ -127,7 +128,7 @@ public struct DigitSegmenter: Sendable {
         func tally(_ digits: [SegmentedDigit], _ confidences: [Float]) -> (sure: Int, desk: Int, tall: Int) {
             let sure = zip(digits, confidences).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
             return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count,
-                    digits.filter { sheet.isSheetTall($0.box) }.count)
+                    digits.filter { sheet.isSheetTall($0.box) || sheet.isSheetSide($0.box) }.count)
         }
         let (ta, tb) = (tally(a, aSure), tally(b, bSure))
         if ta.sure != tb.sure { return ta.sure > tb.sure }

@@ -47,7 +47,7 @@ struct SheetFinder: Sendable {
     /// are none of these.
     func isSheetOrEdge(_ box: PixelBox) -> Bool {
         // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet.
-        if isSheetTall(box) { return true }
+        if isSheetTall(box) || isSheetSide(box) { return true }
         let cells = backgroundCells(box)
         return 5 * cells.inside >= cells.total && (5 * (cells.total - cells.inside) >= cells.total || isDesk(box, cells))
     }
@@ -56,6 +56,17 @@ struct SheetFinder: Sendable {
     /// but its sides read as 1s are (a thin bar may lie within one cell of the small copy, so
     /// whether it lies across the edge cannot be told there).
     func isSheetTall(_ box: PixelBox) -> Bool { 5 * box.height >= 4 * sheetHeight }
+
+    /// Whether `box` is a stretch of the sheet's left or right side: a thin bar (at most a sixth
+    /// as wide as tall) at least two fifths as tall as the sheet, beside the sheet's left or
+    /// right bound. A sheet photographed slightly turned, its sides a dark rim on a streaked
+    /// desk, shows them as thin 1s broken at places, none as tall as the sheet; a handwritten 1
+    /// is wider for its height, or stands away from the sheet's side.
+    func isSheetSide(_ box: PixelBox) -> Bool {
+        guard 6 * box.width <= box.height, 5 * box.height >= 2 * sheetHeight else { return false }
+        let reach = 2 * step + box.width
+        return abs(box.x - sheetBox.x) <= reach || abs(box.maxX - sheetBox.maxX) <= reach
+    }
 
     /// Whether `box` (source pixels) spans at least four fifths of the sheet's width and of its
     /// height: the "sheet" is then what the box holds (a light digit on a dark ground looks

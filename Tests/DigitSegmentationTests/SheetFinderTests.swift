@@ -160,6 +160,23 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertFalse(DigitSegmenter.surer(rings, than: rings, on: sheet, scorer: Sure()), "a full tie keeps the plain reading")
     }
 
+    func testStretchesOfTheSheetsSidesAreNoDigits() throws {
+        // A sheet turned a little shows its sides as thin 1s broken at places, none as tall
+        // as the sheet: a bar 4 px wide and 70 tall (half the sheet's 140) at its left bound.
+        let sheet = try XCTUnwrap(SheetFinder(in: deskPhoto().image))
+        let rings = [100, 180, 260].map { SegmentedDigit(box: PixelBox(x: $0, y: 80, width: 40, height: 80), line: 0, pixels: []) }
+        let side = SegmentedDigit(box: PixelBox(x: 61, y: 60, width: 4, height: 70), line: 0, pixels: [])
+        XCTAssertFalse(sheet.isSheetTall(side.box))
+        XCTAssertTrue(sheet.isSheetSide(side.box))
+        XCTAssertTrue(sheet.isSheetOrEdge(side.box))
+        XCTAssertTrue(DigitSegmenter.surer(rings, than: [side] + rings, on: sheet, scorer: Sure()))
+        // A 1 written on the sheet is no side: away from the sheet's bounds, or as wide as a
+        // slanted 1 is for its height.
+        XCTAssertFalse(sheet.isSheetSide(PixelBox(x: 150, y: 60, width: 4, height: 70)))
+        XCTAssertFalse(sheet.isSheetSide(PixelBox(x: 61, y: 60, width: 16, height: 70)))
+        XCTAssertFalse(sheet.isSheetSide(PixelBox(x: 61, y: 100, width: 4, height: 40)))
+    }
+
     /// Three rings (stroke 6) on a 400 × 240 scan with a black margin `margin` px wide down most
     /// of its left side (not edge to edge, which the mask loses before the sheet is looked for).
     private func marginScan(margin: Int, seed: UInt64) -> TestCanvas {
