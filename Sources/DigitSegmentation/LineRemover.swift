@@ -341,28 +341,49 @@ struct LineRemover: Sendable {
                 // small beside the frame: in a digit 20 px tall, a 2's bar, a 9's stem and
                 // its loop make a "box" within 4 px.
                 if Swift.min(left.rows.count, right.rows.count) < Self.frameTolerances * t { continue }
-                // The bottom: a horizontal side in the walls' last rows, across the middle.
+                // Two walls, not one found from both ends of a short run of side pixels (a stroke
+                // of a digit standing on a line; a frame's sides now go whole, and such a "frame"
+                // took a piece of a 7 with it).
+                guard right.x - left.x > t else { continue }
+                // The bottom: a horizontal side in the walls' last rows, across the middle half
+                // (a digit that fills its box may stand on the bottom's very middle, where the
+                // band is then too thick to be a side).
                 let bottom = Swift.min(left.rows.upperBound, right.rows.upperBound) - 1
-                let middle = (start + x) / 2
-                guard (Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1)).contains(where: {
-                    $0 < h && side[$0 * w + middle] & Self.horizontal != 0
+                let bottomRows = Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1)
+                let probes = (2...6).map { start + (x - start) * $0 / 8 }
+                guard bottomRows.contains(where: { yy in
+                    yy < h && probes.contains { side[yy * w + $0] & Self.horizontal != 0 }
                 }) else { continue }
                 framed = true
-                for k in start..<x { line[y * w + k] |= Self.horizontal | frame }
-                lineRows[y] |= Self.horizontal | frame
+                // The whole thickness of each side goes, not only the row or column that
+                // passed: a side's other rows (its blurred edge, a row cut short at a rounded
+                // corner) would keep the frame joined to the digit that touches it.
+                for k in start..<x {
+                    var a = y, b = y + 1
+                    while a > Swift.max(y - t, 0) && side[(a - 1) * w + k] & Self.horizontal != 0 { a -= 1 }
+                    while b < Swift.min(y + t + 1, h) && side[b * w + k] & Self.horizontal != 0 { b += 1 }
+                    for yy in a..<b {
+                        line[yy * w + k] |= Self.horizontal | frame
+                        lineRows[yy] |= Self.horizontal | frame
+                    }
+                }
                 for wallRun in [left, right] {
                     for k in wallRun.rows {
-                        line[k * w + wallRun.x] |= Self.vertical
+                        var a = wallRun.x, b = wallRun.x + 1
+                        while a > Swift.max(wallRun.x - t, 0) && side[k * w + a - 1] & Self.vertical != 0 { a -= 1 }
+                        while b < Swift.min(wallRun.x + t + 1, w) && side[k * w + b] & Self.vertical != 0 { b += 1 }
+                        for xx in a..<b { line[k * w + xx] |= Self.vertical }
                         lineRows[k] |= Self.vertical
                     }
                 }
-                for yy in Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1) where yy < h {
-                    var a = middle, b = middle
-                    guard side[yy * w + middle] & Self.horizontal != 0 else { continue }
-                    while a > 0 && side[yy * w + a - 1] & Self.horizontal != 0 { a -= 1 }
-                    while b < w && side[yy * w + b] & Self.horizontal != 0 { b += 1 }
-                    for k in a..<b { line[yy * w + k] |= Self.horizontal | frame }
-                    lineRows[yy] |= Self.horizontal | frame
+                for yy in bottomRows where yy < h {
+                    for probe in probes where side[yy * w + probe] & Self.horizontal != 0 {
+                        var a = probe, b = probe
+                        while a > 0 && side[yy * w + a - 1] & Self.horizontal != 0 { a -= 1 }
+                        while b < w && side[yy * w + b] & Self.horizontal != 0 { b += 1 }
+                        for k in a..<b { line[yy * w + k] |= Self.horizontal | frame }
+                        lineRows[yy] |= Self.horizontal | frame
+                    }
                 }
             }
         }

@@ -97,6 +97,29 @@ final class LineRemovalTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image).first?.box.width ?? 0, 36, accuracy: 1)
     }
 
+    func testFramesThreePixelsThickGoWholeFromDigitsTouchingThem() throws {
+        // Box lines 3 px thick; a 7 whose bar lies along its box's top, an L standing on its
+        // box's bottom, a 1 beside a wall. Each side goes whole, not only the row or column
+        // of it that passed the frame test (what was left joined the digits to their frames).
+        var c = TestCanvas(width: 340, height: 200)
+        for k in 0..<3 {
+            let bx = 30 + 100 * k
+            line(&c, bx, 30, 80, 3, gray: 40); line(&c, bx, 127, 80, 3, gray: 40)
+            line(&c, bx, 30, 3, 100, gray: 40); line(&c, bx + 77, 30, 3, 100, gray: 40)
+        }
+        c.rect(45, 33, 50, 8); c.rect(87, 33, 8, 94)
+        c.rect(150, 45, 8, 82); c.rect(150, 119, 40, 8)
+        c.rect(292, 40, 8, 87)
+        c.addNoise(amplitude: 5, seed: 3)
+        let boxes = try segmenter.segment(c.image).map(\.box)
+        XCTAssertEqual(boxes.count, 3)
+        for (box, want) in zip(boxes, [PixelBox(x: 45, y: 33, width: 50, height: 94), PixelBox(x: 150, y: 45, width: 40, height: 82),
+                                       PixelBox(x: 292, y: 40, width: 8, height: 87)]) {
+            XCTAssertEqual(box.x, want.x, accuracy: 1); XCTAssertEqual(box.y, want.y, accuracy: 1)
+            XCTAssertEqual(box.width, want.width, accuracy: 2); XCTAssertEqual(box.height, want.height, accuracy: 2)
+        }
+    }
+
     func testSmallDigitsMakeNoNarrowFrames() throws {
         // A 2 and a 9 about 20 px tall in 2-px strokes: a bar, a stem and a loop meet within
         // the 4 px a frame's corners may be off; none of it is a frame at this size.
