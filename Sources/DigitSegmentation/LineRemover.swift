@@ -314,79 +314,101 @@ struct LineRemover: Sendable {
             while b < h && side[b * w + x] & Self.vertical != 0 { b += 1 }
             return a..<b
         }
-        /// A wall at one of the columns `columns` that starts within t rows of `y`.
-        func wall(_ columns: Range<Int>, _ y: Int) -> (x: Int, rows: Range<Int>)? {
+        /// A wall at one of the columns `columns` that starts (or, `fromTop` false, ends)
+        /// within t rows of `y`.
+        func wall(_ columns: Range<Int>, _ y: Int, fromTop: Bool) -> (x: Int, rows: Range<Int>)? {
             for x in columns where side[y * w + x] & Self.vertical != 0 {
                 let rows = verticalRun(x, y)
-                if abs(rows.lowerBound - y) <= t { return (x, rows) }
+                if abs((fromTop ? rows.lowerBound : rows.upperBound - 1) - y) <= t { return (x, rows) }
             }
             return nil
         }
-        for y in 0..<h where sideRows[y] {
-            var x = 0
-            while x < w {
-                guard side[y * w + x] & Self.horizontal != 0 else { x += 1; continue }
-                let start = x
-                while x < w && side[y * w + x] & Self.horizontal != 0 { x += 1 }
-                // Outside a frame is paper: one of the two rows above its top is mostly clear
-                // (the nearer may hold the line's blurred edge; inside a thick blob neither is).
-                let clearAbove = (start..<x).filter { c in
-                    (1...2).contains { y - $0 < 0 || faint.bits[(y - $0) * w + c] == 0 }
-                }.count
-                guard 5 * clearAbove >= 4 * (x - start),
-                      let left = wall(start..<Swift.min(start + t + 1, x), y),
-                      let right = wall(Swift.max(x - t - 1, start)..<x, y),
-                      abs(left.rows.upperBound - right.rows.upperBound) <= t else { continue }
-                // Corners and straight sides mean something only where the tolerance `t` is
-                // small beside the frame: in a digit 20 px tall, a 2's bar, a 9's stem and
-                // its loop make a "box" within 4 px.
-                if Swift.min(left.rows.count, right.rows.count) < Self.frameTolerances * t { continue }
-                // Two walls, not one found from both ends of a short run of side pixels (a stroke
-                // of a digit standing on a line; a frame's sides now go whole, and such a "frame"
-                // took a piece of a 7 with it).
-                guard right.x - left.x > t else { continue }
-                // The bottom: a horizontal side in the walls' last rows, across the middle half
-                // (a digit that fills its box may stand on the bottom's very middle, where the
-                // band is then too thick to be a side).
-                let bottom = Swift.min(left.rows.upperBound, right.rows.upperBound) - 1
-                let bottomRows = Swift.max(bottom - t, y + 1)...Swift.max(bottom, y + 1)
-                let probes = (2...6).map { start + (x - start) * $0 / 8 }
-                guard bottomRows.contains(where: { yy in
-                    yy < h && probes.contains { side[yy * w + $0] & Self.horizontal != 0 }
-                }) else { continue }
-                framed = true
-                // The whole thickness of each side goes, not only the row or column that
-                // passed: a side's other rows (its blurred edge, a row cut short at a rounded
-                // corner) would keep the frame joined to the digit that touches it.
-                for k in start..<x {
-                    var a = y, b = y + 1
-                    while a > Swift.max(y - t, 0) && side[(a - 1) * w + k] & Self.horizontal != 0 { a -= 1 }
-                    while b < Swift.min(y + t + 1, h) && side[b * w + k] & Self.horizontal != 0 { b += 1 }
-                    for yy in a..<b {
-                        line[yy * w + k] |= Self.horizontal | frame
-                        lineRows[yy] |= Self.horizontal | frame
+        /// Finds frames from their tops (or, `fromTop` false, from their bottoms: a digit lying
+        /// along a frame's top, a 7's bar, can thicken the top's band and cut it short, while
+        /// the bottom is whole) and marks their sides in `line`.
+        func findFrames(fromTop: Bool) {
+            for y in 0..<h where sideRows[y] {
+                var x = 0
+                while x < w {
+                    guard side[y * w + x] & Self.horizontal != 0 else { x += 1; continue }
+                    let start = x
+                    while x < w && side[y * w + x] & Self.horizontal != 0 { x += 1 }
+                    // Outside a frame is paper: one of the two rows beyond this side is mostly
+                    // clear (the nearer may hold the line's blurred edge; inside a thick blob
+                    // neither is).
+                    let outward = fromTop ? -1 : 1
+                    let clearOutside = (start..<x).filter { c in
+                        (1...2).contains { k in
+                            let yy = y + outward * k
+                            return yy < 0 || yy >= h || faint.bits[yy * w + c] == 0
+                        }
+                    }.count
+                    guard 5 * clearOutside >= 4 * (x - start),
+                          let left = wall(start..<Swift.min(start + t + 1, x), y, fromTop: fromTop),
+                          let right = wall(Swift.max(x - t - 1, start)..<x, y, fromTop: fromTop) else { continue }
+                    // The walls end (or start) together at the other side.
+                    let (leftFar, rightFar) = fromTop ? (left.rows.upperBound - 1, right.rows.upperBound - 1)
+                        : (left.rows.lowerBound, right.rows.lowerBound)
+                    guard abs(leftFar - rightFar) <= t else { continue }
+                    // Corners and straight sides mean something only where the tolerance `t` is
+                    // small beside the frame: in a digit 20 px tall, a 2's bar, a 9's stem and
+                    // its loop make a "box" within 4 px.
+                    if Swift.min(left.rows.count, right.rows.count) < Self.frameTolerances * t { continue }
+                    // Two walls, not one found from both ends of a short run of side pixels (a
+                    // stroke of a digit standing on a line; a frame's sides go whole, and such a
+                    // "frame" took a piece of a 7 with it).
+                    guard right.x - left.x > t else { continue }
+                    // The other side: a horizontal side in the walls' far rows, across the
+                    // middle half (a digit that fills its box may stand on the side's very
+                    // middle, where the band is then too thick to be a side).
+                    let farRows: ClosedRange<Int>
+                    if fromTop {
+                        let far = Swift.min(leftFar, rightFar)
+                        farRows = Swift.max(far - t, y + 1)...Swift.max(far, y + 1)
+                    } else {
+                        let far = Swift.max(leftFar, rightFar)
+                        farRows = Swift.min(far, y - 1)...Swift.min(far + t, y - 1)
                     }
-                }
-                for wallRun in [left, right] {
-                    for k in wallRun.rows {
-                        var a = wallRun.x, b = wallRun.x + 1
-                        while a > Swift.max(wallRun.x - t, 0) && side[k * w + a - 1] & Self.vertical != 0 { a -= 1 }
-                        while b < Swift.min(wallRun.x + t + 1, w) && side[k * w + b] & Self.vertical != 0 { b += 1 }
-                        for xx in a..<b { line[k * w + xx] |= Self.vertical }
-                        lineRows[k] |= Self.vertical
+                    let probes = (2...6).map { start + (x - start) * $0 / 8 }
+                    guard farRows.contains(where: { yy in
+                        yy >= 0 && yy < h && probes.contains { side[yy * w + $0] & Self.horizontal != 0 }
+                    }) else { continue }
+                    framed = true
+                    // The whole thickness of each side goes, not only the row or column that
+                    // passed: a side's other rows (its blurred edge, a row cut short at a
+                    // rounded corner) would keep the frame joined to the digit that touches it.
+                    for k in start..<x {
+                        var a = y, b = y + 1
+                        while a > Swift.max(y - t, 0) && side[(a - 1) * w + k] & Self.horizontal != 0 { a -= 1 }
+                        while b < Swift.min(y + t + 1, h) && side[b * w + k] & Self.horizontal != 0 { b += 1 }
+                        for yy in a..<b {
+                            line[yy * w + k] |= Self.horizontal | frame
+                            lineRows[yy] |= Self.horizontal | frame
+                        }
                     }
-                }
-                for yy in bottomRows where yy < h {
-                    for probe in probes where side[yy * w + probe] & Self.horizontal != 0 {
-                        var a = probe, b = probe
-                        while a > 0 && side[yy * w + a - 1] & Self.horizontal != 0 { a -= 1 }
-                        while b < w && side[yy * w + b] & Self.horizontal != 0 { b += 1 }
-                        for k in a..<b { line[yy * w + k] |= Self.horizontal | frame }
-                        lineRows[yy] |= Self.horizontal | frame
+                    for wallRun in [left, right] {
+                        for k in wallRun.rows {
+                            var a = wallRun.x, b = wallRun.x + 1
+                            while a > Swift.max(wallRun.x - t, 0) && side[k * w + a - 1] & Self.vertical != 0 { a -= 1 }
+                            while b < Swift.min(wallRun.x + t + 1, w) && side[k * w + b] & Self.vertical != 0 { b += 1 }
+                            for xx in a..<b { line[k * w + xx] |= Self.vertical }
+                            lineRows[k] |= Self.vertical
+                        }
+                    }
+                    for yy in farRows where yy >= 0 && yy < h {
+                        for probe in probes where side[yy * w + probe] & Self.horizontal != 0 {
+                            var a = probe, b = probe
+                            while a > 0 && side[yy * w + a - 1] & Self.horizontal != 0 { a -= 1 }
+                            while b < w && side[yy * w + b] & Self.horizontal != 0 { b += 1 }
+                            for k in a..<b { line[yy * w + k] |= Self.horizontal | frame }
+                            lineRows[yy] |= Self.horizontal | frame
+                        }
                     }
                 }
             }
         }
+        findFrames(fromTop: true)
+        findFrames(fromTop: false)
         // Most pages have no frame: then there are no comb walls to find and no marks to clear.
         guard framed else { return }
         // Inner walls of a comb, and the other columns of thick walls: vertical sides from a

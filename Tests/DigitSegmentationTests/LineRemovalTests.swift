@@ -120,6 +120,25 @@ final class LineRemovalTests: XCTestCase {
         }
     }
 
+    func testCombWhoseTopADigitLiesAlongIsFoundFromItsBottom() throws {
+        // A comb of three boxes in 3 px lines; the first box's 7 has its bar along the comb's
+        // top, which thickens the top's band there and cuts it short, so no frame is found
+        // from the top. The bottom is whole, and the frame is found from it.
+        var c = TestCanvas(width: 340, height: 200)
+        line(&c, 30, 30, 243, 3, gray: 40); line(&c, 30, 127, 243, 3, gray: 40)
+        for x in [30, 110, 190, 270] { line(&c, x, 30, 3, 100, gray: 40) }
+        c.rect(40, 33, 62, 8); c.rect(94, 33, 8, 94)
+        c.rect(140, 45, 8, 70)
+        c.rect(220, 45, 8, 70); c.rect(220, 107, 36, 8)
+        c.addNoise(amplitude: 5, seed: 5)
+        let boxes = try segmenter.segment(c.image).map(\.box)
+        XCTAssertEqual(boxes.count, 3)
+        for (box, want) in zip(boxes, [(40, 62), (140, 8), (220, 36)]) {
+            XCTAssertEqual(box.x, want.0, accuracy: 1)
+            XCTAssertEqual(box.width, want.1, accuracy: 2)
+        }
+    }
+
     func testSmallDigitsMakeNoNarrowFrames() throws {
         // A 2 and a 9 about 20 px tall in 2-px strokes: a bar, a stem and a loop meet within
         // the 4 px a frame's corners may be off; none of it is a frame at this size.
