@@ -8,8 +8,9 @@
 /// the band thicker there, so it stays. Where a stroke crosses the band, ink continues on
 /// both sides of it (ink that is not itself part of a line); those pixels stay, which repairs
 /// the crossing. A box around one digit is no longer than the digit, so its sides are found
-/// as a frame instead: thin straight runs at least `minFrameSide` long, each of whose two ends
-/// meets a run of the other direction (the corners). A digit has no such corners.
+/// as a frame instead: thin straight walls at least `minFrameSide` long and a top and bottom at
+/// least `minFrameWidth`, each of whose two ends meets a run of the other direction (the
+/// corners). A digit has no such corners.
 /// Linear in the pixels.
 struct LineRemover: Sendable {
     var minHorizontal: Int
@@ -277,13 +278,14 @@ struct LineRemover: Sendable {
         }
     }
 
-    /// Adds to `line` the sides of box frames: closed rectangles of thin straight runs at
-    /// least `minFrameSide` long (top, bottom, and two walls that start and end with them), and the
-    /// inner walls of a comb, which run from a frame's top to its bottom.
+    /// Adds to `line` the sides of box frames: closed rectangles of thin straight runs (walls at
+    /// least `minFrameSide` long that start and end with a top and a bottom at least
+    /// `minFrameWidth` long), and the inner walls of a comb, which run from a frame's top to
+    /// its bottom.
     ///
-    /// Only a full rectangle with paper above it counts: the rounded side of a 0 meets its top
-    /// somewhere, but its walls do not start on the top row, end together, and rest on a
-    /// straight bottom.
+    /// Only a full rectangle with paper above its top (or, found from the bottom, below its
+    /// bottom) counts: the rounded side of a 0 meets its top somewhere, but its walls do not
+    /// start on the top row, end together, and rest on a straight bottom.
     private func addFrames(_ faint: InkMask, longH: RunMarks, longV: RunMarks, into line: inout [UInt8], rows lineRows: inout [UInt8]) {
         let w = faint.width, h = faint.height
         var side = [UInt8](repeating: 0, count: w * h)
