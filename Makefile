@@ -11,6 +11,8 @@
 #   make suite      regenerate Tests/Fixtures/e2e/ (needs Python 3 with numpy, opencv-python)
 #   make hard       the hard-case suite of issue 3: generate it in HARD_DIR if missing (needs Python 3
 #                   with numpy, opencv-python, Pillow), classify it, print accuracy per category
+#   make hard-heldout  the same suite from other seeds (HELDOUT_SEEDS), never tuned on: each seed's
+#                   overall figure and each category's range (same Python as `make hard`)
 #   make fonts      render the handwriting-font digits into FONTS_DIR (installs the fonts and Pillow)
 #   make marks      render the non-digit marks (test set and training set) into MARKS_DIR
 #   make other-hands  evaluate MODEL on the held-out fonts ("other hands"), with calibration
@@ -46,11 +48,13 @@ STATIC_DIR ?= .build-static
 HARD_DIR   ?= /tmp/digitscan-hard
 HARD_CSV   ?= /tmp/hard.csv
 HARD_SEED  ?=
+HELDOUT_SEEDS ?= 7 8 9 10 11 12
+HELDOUT_DIR   ?= /tmp/digitscan-heldout
 
 # Where `make clean-digits` writes MNIST test drawn on clean white paper (not committed).
 CLEAN_DIR  ?= /tmp/digitscan-clean
 
-.PHONY: setup build demo test bench evaluate train samples suite hard clean-digits fonts marks other-hands nondigits finetune-demo train-robust model-report embed-model static
+.PHONY: setup build demo test bench evaluate train samples suite hard hard-heldout clean-digits fonts marks other-hands nondigits finetune-demo train-robust model-report embed-model static
 
 setup:
 	@scripts/setup.sh
@@ -90,6 +94,9 @@ hard: build
 	@test -f $(HARD_DIR)/manifest.csv || $(PYTHON) scripts/make_hard_cases.py --out $(HARD_DIR) $(if $(HARD_SEED),--seed $(HARD_SEED))
 	@$(BIN) $(HARD_DIR) -o $(HARD_CSV) --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
 	$(PYTHON) scripts/score_suite.py $(HARD_CSV) $(HARD_DIR)/manifest.csv
+
+hard-heldout: build
+	PYTHON=$(PYTHON) BIN=$(BIN) MODEL=$(MODEL) HELDOUT_DIR=$(HELDOUT_DIR) scripts/hard_heldout.sh $(HELDOUT_SEEDS)
 
 # MNIST test digits alone on white, at 1x and 3x: what the pipeline loses against the network.
 clean-digits: build
