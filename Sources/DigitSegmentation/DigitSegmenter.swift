@@ -128,7 +128,7 @@ public struct DigitSegmenter: Sendable {
         func tally(_ digits: [SegmentedDigit], _ confidences: [Float]) -> (sure: Int, desk: Int, tall: Int) {
             let sure = zip(digits, confidences).filter { $1 >= Self.sure && !sheet.isSheetOrEdge($0.box) }.count
             return (sure, digits.filter { sheet.isDeskAtBorder($0.box) }.count,
-                    digits.filter { sheet.isSheetTall($0.box) || sheet.isSheetSide($0.box) }.count)
+                    digits.filter { sheet.isSheetSide($0.box) }.count)
         }
         let (ta, tb) = (tally(a, aSure), tally(b, bSure))
         if ta.sure != tb.sure { return ta.sure > tb.sure }

@@ -50,50 +50,47 @@ struct LineRemover: Sendable {
         let (longestH, longestV) = longest ?? Self.longestRuns(faint)
         let lineH = min(minHorizontal, edgeToEdge?.horizontal ?? .max, penLines?.minimum ?? .max)
         let lineV = min(minVertical, edgeToEdge?.vertical ?? .max)
-        let frameTop = minFrameWidth ?? minFrameSide
-        let framesPossible = minFrameSide.map { longestV >= $0 && longestH >= (frameTop ?? $0) } ?? false
-        guard longestH >= lineH || longestV >= lineV || framesPossible else { return 0 }
-        // Per pixel: bit 1 horizontal line, bit 2 vertical line; per row, the bits its pixels hold.
-        var line = [UInt8](repeating: 0, count: w * h)
-        var lineRows = [UInt8](repeating: 0, count: h)
+        // Frames' walls and tops, when runs long enough for both exist.
+        let frames = minFrameSide.map { (wall: $0, top: minFrameWidth ?? $0) }.flatMap {
+            longestV >= $0.wall && longestH >= $0.top ? $0 : nil
+        }
+        guard longestH >= lineH || longestV >= lineV || frames != nil else { return 0 }
+        // Per pixel: bit 1 horizontal line, bit 2 vertical line.
+        var line = RunMarks(width: w, height: h)
         // One pass per direction marks the runs each kind of line needs, one bit per kind.
-        let frameSide = framesPossible ? minFrameSide : nil
         let longH = longRuns(faint, horizontal: true, tests: [
             (minHorizontal, false), edgeToEdge.map { ($0.horizontal, true) }, penLines.map { ($0.minimum, false) },
-            frameSide.map { ($0, false) }, frameSide.map { _ in (frameTop ?? .max, false) },
+            frames.map { ($0.wall, false) }, frames.map { ($0.top, false) },
         ])
         let longV = longRuns(faint, horizontal: false, tests: [
-            (minVertical, false), edgeToEdge.map { ($0.vertical, true) }, nil, frameSide.map { ($0, false) },
+            (minVertical, false), edgeToEdge.map { ($0.vertical, true) }, nil, frames.map { ($0.wall, false) },
         ])
         thinBands(longH, Self.lineRun | Self.edgeRun, faint: faint, horizontal: true, maxThickness: maxThickness) {
-            line[$0] |= Self.horizontal
-            lineRows[$0 / w] |= Self.horizontal
+            line.set($0, Self.horizontal)
         }
         if let pen = penLines {
             thinBands(longH, Self.penRun, faint: faint, horizontal: true, maxThickness: pen.maxThickness) {
-                line[$0] |= Self.horizontal
-                lineRows[$0 / w] |= Self.horizontal
+                line.set($0, Self.horizontal)
             }
         }
         thinBands(longV, Self.lineRun | Self.edgeRun, faint: faint, horizontal: false, maxThickness: maxThickness) {
-            line[$0] |= Self.vertical
-            lineRows[$0 / w] |= Self.vertical
+            line.set($0, Self.vertical)
         }
-        if frameSide != nil { addFrames(faint, longH: longH, longV: longV, into: &line, rows: &lineRows) }
+        if frames != nil { addFrames(faint, longH: longH, longV: longV, into: &line) }
 
         // Crossing strokes: ink that is no line continues on both sides of the band, straight
         // across or one pixel diagonally (not both on the same side: that is a stroke's
         // edge beside the pixel, which must not leave a nub on the line).
         let bits = mask.bits
         func stroke(_ x: Int, _ y: Int) -> Bool {
-            x >= 0 && x < w && y >= 0 && y < h && bits[y * w + x] != 0 && line[y * w + x] == 0
+            x >= 0 && x < w && y >= 0 && y < h && bits[y * w + x] != 0 && line.bits[y * w + x] == 0
         }
         var cleared = 0
         // Each scan below is skipped when no line of its direction was found.
-        let found = lineRows.reduce(UInt8(0)) { $0 | $1 }
+        let found = line.rows.reduce(UInt8(0)) { $0 | $1 }
         if found & Self.horizontal != 0 {
-            Self.columnRuns(width: w, height: h, rows: { lineRows[$0] & Self.horizontal != 0 },
-                            { line[$0] & Self.horizontal != 0 }) { x, top, y in
+            Self.columnRuns(width: w, height: h, rows: { line.rows[$0] & Self.horizontal != 0 },
+                            { line.bits[$0] & Self.horizontal != 0 }) { x, top, y in
                 let crossing = (stroke(x, top - 1) && stroke(x, y)) || (stroke(x - 1, top - 1) && stroke(x + 1, y))
                     || (stroke(x + 1, top - 1) && stroke(x - 1, y))
                 if !crossing {
@@ -101,12 +98,12 @@ struct LineRemover: Sendable {
                 }
             }
         }
-        for y in 0..<h where lineRows[y] & Self.vertical != 0 {
+        for y in 0..<h where line.rows[y] & Self.vertical != 0 {
             var x = 0
             while x < w {
-                guard line[y * w + x] & Self.vertical != 0 else { x += 1; continue }
+                guard line.bits[y * w + x] & Self.vertical != 0 else { x += 1; continue }
                 let left = x
-                while x < w && line[y * w + x] & Self.vertical != 0 { x += 1 }
+                while x < w && line.bits[y * w + x] & Self.vertical != 0 { x += 1 }
                 let crossing = (stroke(left - 1, y) && stroke(x, y)) || (stroke(left - 1, y - 1) && stroke(x, y + 1))
                     || (stroke(left - 1, y + 1) && stroke(x, y - 1))
                 if !crossing {
@@ -162,11 +159,26 @@ struct LineRemover: Sendable {
     /// tops of narrow frames may be short, and 4 before that; no file of the hard suites changes).
     private static let frameTolerances = 8
 
-    /// Which tests each pixel's run passed (`bits`), and per row the bits any of its pixels
-    /// holds (`rows`): most rows of a page hold none, and the passes over the bits skip them.
+    /// Bits per pixel (which tests its run passed, which kind of line it is) and per row the
+    /// bits any of its pixels holds: most rows of a page hold none, and the passes over the
+    /// bits skip them.
     private struct RunMarks {
         var bits: [UInt8]
         var rows: [UInt8]
+        let width: Int
+
+        init(bits: [UInt8], rows: [UInt8], width: Int) { self.bits = bits; self.rows = rows; self.width = width }
+
+        init(width: Int, height: Int) {
+            self.init(bits: [UInt8](repeating: 0, count: width * height), rows: [UInt8](repeating: 0, count: height), width: width)
+        }
+
+        /// Adds `kinds` to pixel `i` (and so to its row).
+        @inline(__always)
+        mutating func set(_ i: Int, _ kinds: UInt8) {
+            bits[i] |= kinds
+            rows[i / width] |= kinds
+        }
     }
 
     /// Per pixel, bit `1 << i` set when its run of ink along the rows (or columns) passes
@@ -240,7 +252,7 @@ struct LineRemover: Sendable {
                 }
             }
         }
-        return RunMarks(bits: out, rows: rows)
+        return RunMarks(bits: out, rows: rows, width: w)
     }
 
     /// Calls `mark` for each pixel of `long` with one of the bits `kinds` in a band at most `maxThickness` deep across the
@@ -286,7 +298,7 @@ struct LineRemover: Sendable {
     /// Only a full rectangle with paper above its top (or, found from the bottom, below its
     /// bottom) counts: the rounded side of a 0 meets its top somewhere, but its walls do not
     /// start on the top row, end together, and rest on a straight bottom.
-    private func addFrames(_ faint: InkMask, longH: RunMarks, longV: RunMarks, into line: inout [UInt8], rows lineRows: inout [UInt8]) {
+    private func addFrames(_ faint: InkMask, longH: RunMarks, longV: RunMarks, into line: inout RunMarks) {
         let w = faint.width, h = faint.height
         var side = [UInt8](repeating: 0, count: w * h)
         // Which rows hold a horizontal side: most hold none, and the scan below skips them (on A4 pages this function fell from 14 to 10 % of the time).
@@ -383,18 +395,14 @@ struct LineRemover: Sendable {
                         var a = y, b = y + 1
                         while a > Swift.max(y - t, 0) && side[(a - 1) * w + k] & Self.horizontal != 0 { a -= 1 }
                         while b < Swift.min(y + t + 1, h) && side[b * w + k] & Self.horizontal != 0 { b += 1 }
-                        for yy in a..<b {
-                            line[yy * w + k] |= Self.horizontal | frame
-                            lineRows[yy] |= Self.horizontal | frame
-                        }
+                        for yy in a..<b { line.set(yy * w + k, Self.horizontal | frame) }
                     }
                     for wallRun in [left, right] {
                         for k in wallRun.rows {
                             var a = wallRun.x, b = wallRun.x + 1
                             while a > Swift.max(wallRun.x - t, 0) && side[k * w + a - 1] & Self.vertical != 0 { a -= 1 }
                             while b < Swift.min(wallRun.x + t + 1, w) && side[k * w + b] & Self.vertical != 0 { b += 1 }
-                            for xx in a..<b { line[k * w + xx] |= Self.vertical }
-                            lineRows[k] |= Self.vertical
+                            for xx in a..<b { line.set(k * w + xx, Self.vertical) }
                         }
                     }
                     for yy in farRows where yy >= 0 && yy < h {
@@ -402,8 +410,7 @@ struct LineRemover: Sendable {
                             var a = probe, b = probe
                             while a > 0 && side[yy * w + a - 1] & Self.horizontal != 0 { a -= 1 }
                             while b < w && side[yy * w + b] & Self.horizontal != 0 { b += 1 }
-                            for k in a..<b { line[yy * w + k] |= Self.horizontal | frame }
-                            lineRows[yy] |= Self.horizontal | frame
+                            for k in a..<b { line.set(yy * w + k, Self.horizontal | frame) }
                         }
                     }
                 }
@@ -416,18 +423,15 @@ struct LineRemover: Sendable {
         // Inner walls of a comb, and the other columns of thick walls: vertical sides from a
         // frame's top to its bottom.
         Self.columnRuns(width: w, height: h, rows: { wallRows[$0] }, { side[$0] & Self.vertical != 0 }) { x, start, y in
-            let top = (start..<Swift.min(start + t + 1, y)).contains { line[$0 * w + x] & frame != 0 }
-            let bottom = (Swift.max(y - t - 1, start)..<y).contains { line[$0 * w + x] & frame != 0 }
+            let top = (start..<Swift.min(start + t + 1, y)).contains { line.bits[$0 * w + x] & frame != 0 }
+            let bottom = (Swift.max(y - t - 1, start)..<y).contains { line.bits[$0 * w + x] & frame != 0 }
             if top && bottom {
-                for k in start..<y {
-                    line[k * w + x] |= Self.vertical
-                    lineRows[k] |= Self.vertical
-                }
+                for k in start..<y { line.set(k * w + x, Self.vertical) }
             }
         }
-        for y in 0..<h where lineRows[y] & frame != 0 {
-            for i in (y * w)..<(y * w + w) { line[i] &= ~frame }
-            lineRows[y] &= ~frame
+        for y in 0..<h where line.rows[y] & frame != 0 {
+            for i in (y * w)..<(y * w + w) { line.bits[i] &= ~frame }
+            line.rows[y] &= ~frame
         }
     }
 

@@ -20,8 +20,6 @@ struct SheetFinder: Sendable {
     private var background: [Bool]
     private var step: Int
     private var columns: Int
-    /// Height of the sheet (its bright cells clear of the background), source pixels.
-    private var sheetHeight: Int
     /// The bounding box of the sheet's bright cells clear of the background, source pixels.
     private var sheetBox: PixelBox
 
@@ -46,8 +44,9 @@ struct SheetFinder: Sendable {
     /// scanner's black margin read as a 1). Digits wholly in a shadow that was taken for desk
     /// are none of these.
     func isSheetOrEdge(_ box: PixelBox) -> Bool {
-        // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet.
-        if isSheetTall(box) || isSheetSide(box) { return true }
+        // The sheet read as ink and cut into "digits" gives pieces as tall as the sheet, and
+        // its sides read as thin 1s.
+        if isSheetSide(box) { return true }
         let cells = backgroundCells(box)
         return 5 * cells.inside >= cells.total && (5 * (cells.total - cells.inside) >= cells.total || isDesk(box, cells))
     }
@@ -55,15 +54,17 @@ struct SheetFinder: Sendable {
     /// Whether `box` is at least four fifths as tall as the sheet: no digit written on it is,
     /// but its sides read as 1s are (a thin bar may lie within one cell of the small copy, so
     /// whether it lies across the edge cannot be told there).
-    func isSheetTall(_ box: PixelBox) -> Bool { 5 * box.height >= 4 * sheetHeight }
+    func isSheetTall(_ box: PixelBox) -> Bool { 5 * box.height >= 4 * sheetBox.height }
 
-    /// Whether `box` is a stretch of the sheet's left or right side: a thin bar (at most a sixth
-    /// as wide as tall) at least two fifths as tall as the sheet, beside the sheet's left or
-    /// right bound. A sheet photographed slightly turned, its sides a dark rim on a streaked
-    /// desk, shows them as thin 1s broken at places, none as tall as the sheet; a handwritten 1
-    /// is wider for its height, or stands away from the sheet's side.
+    /// Whether `box` is the sheet's side read as ink: as tall as the sheet (`isSheetTall`), or
+    /// a stretch of its left or right side, a thin bar (at most a sixth as wide as tall) at
+    /// least two fifths as tall as the sheet beside the sheet's left or right bound. A sheet
+    /// photographed slightly turned, its sides a dark rim on a streaked desk, shows them as thin
+    /// 1s broken at places, none as tall as the sheet; a handwritten 1 is wider for its height,
+    /// or stands away from the sheet's side.
     func isSheetSide(_ box: PixelBox) -> Bool {
-        guard 6 * box.width <= box.height, 5 * box.height >= 2 * sheetHeight else { return false }
+        if isSheetTall(box) { return true }
+        guard 6 * box.width <= box.height, 5 * box.height >= 2 * sheetBox.height else { return false }
         let reach = 2 * step + box.width
         return abs(box.x - sheetBox.x) <= reach || abs(box.maxX - sheetBox.maxX) <= reach
     }
@@ -227,8 +228,7 @@ struct SheetFinder: Sendable {
             let row = (y / step) * sw
             for x in 0..<w where grown[row + cellOfColumn[x]] { pixels[y * w + x] = paper }
         }
-        sheetHeight = (bottom - top + 1) * step
-        sheetBox = PixelBox(x: left * step, y: top * step, width: (right - left + 1) * step, height: sheetHeight)
+        sheetBox = PixelBox(x: left * step, y: top * step, width: (right - left + 1) * step, height: (bottom - top + 1) * step)
         self.image = GrayImage(width: w, height: h, pixels: pixels)
         background = grown
         self.step = step

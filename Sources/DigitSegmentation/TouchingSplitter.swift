@@ -85,16 +85,17 @@ struct TouchingSplitter: Sendable {
         // in two is crossed twice (held-out hard suites: 4 of 13 more pairs kept without it,
         // but wide 0s split, and more marks read as digits).
         let oneStroke = !wide && Double(whole ?? 0) >= config.splitDoubtConfidence
+        func allowed(_ cut: CutPath, ink: Float) -> Bool {
+            ink <= inkLimit && (!oneStroke || cut.strokes(in: crop) <= 1)
+        }
         var options: [CutPath] = []
         for x in cuts {
             let straight = CutPath(vertical: x, height: h)
             let straightInk = straight.ink(in: crop)
-            if straightInk <= inkLimit && (!oneStroke || straight.strokes(in: crop) <= 1) { options.append(straight) }
+            if allowed(straight, ink: straightInk) { options.append(straight) }
             let path = CutPath.leastInk(crop, around: x, reach: reach)
             let pathInk = path.ink(in: crop)
-            if pathInk + 1 < straightInk && pathInk <= inkLimit && (!oneStroke || path.strokes(in: crop) <= 1) {
-                options.append(path)
-            }
+            if pathInk + 1 < straightInk && allowed(path, ink: pathInk) { options.append(path) }
             // Slanted writing leans its digits into each other: in a blob wide enough for two,
             // a straight cut at the usual slant, both ways, where it crosses less ink than the
             // column (narrow blobs too: touching pairs 99 → 100 of 128, but non-digit marks
