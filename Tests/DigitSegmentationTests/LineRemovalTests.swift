@@ -20,6 +20,15 @@ final class LineRemovalTests: XCTestCase {
         c.ink = ink
     }
 
+    /// Three form boxes 80 × 100 at x = 30, 130, 230 (y = 30), their lines `thickness` px.
+    private func threeBoxes(_ c: inout TestCanvas, thickness t: Int) {
+        for k in 0..<3 {
+            let bx = 30 + 100 * k
+            line(&c, bx, 30, 80, t, gray: 40); line(&c, bx, 130 - t, 80, t, gray: 40)
+            line(&c, bx, 30, t, 100, gray: 40); line(&c, bx + 80 - t, 30, t, 100, gray: 40)
+        }
+    }
+
     func testRuledLinesGoAndCrossingStrokesStayWhole() throws {
         var c = TestCanvas(width: 420, height: 200)
         // A "1", an "L" and a "7" whose stem crosses the ruled line at y = 120.
@@ -52,11 +61,7 @@ final class LineRemovalTests: XCTestCase {
 
     func testFormBoxesAroundEachDigitGo() throws {
         var c = TestCanvas(width: 340, height: 160)
-        for k in 0..<3 {
-            let bx = 30 + 100 * k
-            line(&c, bx, 30, 80, 2, gray: 40); line(&c, bx, 128, 80, 2, gray: 40)
-            line(&c, bx, 30, 2, 100, gray: 40); line(&c, bx + 78, 30, 2, 100, gray: 40)
-        }
+        threeBoxes(&c, thickness: 2)
         c.rect(60, 45, 8, 70)                                       // a "1" in the first box
         c.rect(140, 45, 36, 8); c.rect(168, 45, 8, 70)              // a "7"
         c.rect(240, 45, 8, 70); c.rect(240, 107, 36, 8)             // an "L"
@@ -102,11 +107,7 @@ final class LineRemovalTests: XCTestCase {
         // box's bottom, a 1 beside a wall. Each side goes whole, not only the row or column
         // of it that passed the frame test (what was left joined the digits to their frames).
         var c = TestCanvas(width: 340, height: 200)
-        for k in 0..<3 {
-            let bx = 30 + 100 * k
-            line(&c, bx, 30, 80, 3, gray: 40); line(&c, bx, 127, 80, 3, gray: 40)
-            line(&c, bx, 30, 3, 100, gray: 40); line(&c, bx + 77, 30, 3, 100, gray: 40)
-        }
+        threeBoxes(&c, thickness: 3)
         c.rect(45, 33, 50, 8); c.rect(87, 33, 8, 94)
         c.rect(150, 45, 8, 82); c.rect(150, 119, 40, 8)
         c.rect(292, 40, 8, 87)

@@ -10,10 +10,16 @@ final class NarrowTouchingTests: XCTestCase {
         c.rect(x, 20, w, 8); c.rect(x, 72, w, 8); c.rect(x, 20, 8, 60); c.rect(x + w - 8, 20, 8, 60)
     }
 
+    /// Two rings `w` wide from x = 40, joined by a bridge 4 px wide and 8 tall at mid-height.
+    private func ringPair(_ w: Int) -> TestCanvas {
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 40, w); c.rect(40 + w, 46, 4, 8); ring(&c, 44 + w, w)
+        return c
+    }
+
     func testNarrowPairJoinedByAShortStrokeIsSplit() throws {
         // Two narrow rings joined by a 4 px bridge: 64 × 60, aspect 1.07, under splitMinAspect.
-        var c = TestCanvas(width: 180, height: 100)
-        ring(&c, 40, 30); c.rect(70, 46, 4, 8); ring(&c, 74, 30)
+        let c = ringPair(30)
         let digits = try DigitSegmenter().segment(c.image, scorer: RingScorer())
         XCTAssertEqual(digits.count, 2)
         XCTAssertEqual(digits.first?.box.x, 40)
@@ -25,16 +31,14 @@ final class NarrowTouchingTests: XCTestCase {
     }
 
     func testNarrowBlobTheNetworkReadsAsOneDigitIsNotTried() throws {
-        var c = TestCanvas(width: 180, height: 100)
-        ring(&c, 40, 30); c.rect(70, 46, 4, 8); ring(&c, 74, 30)
+        let c = ringPair(30)
         // Confident in everything, the whole blob included: a narrow blob it reads is one digit.
         struct Sure: DigitScorer { func confidences(for images: [[UInt8]]) -> [Float] { images.map { _ in 0.99 } } }
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).count, 1)
     }
 
     func testNarrowBlobTheNetworkOnlyMildlyDoubtsIsNotTried() throws {
-        var c = TestCanvas(width: 180, height: 100)
-        ring(&c, 40, 30); c.rect(70, 46, 4, 8); ring(&c, 74, 30)
+        let c = ringPair(30)
         // An odd single digit reads about 0.5 ... 0.9; its pieces may still read well.
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.8)).count, 1)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.6)).count, 2)
@@ -46,8 +50,7 @@ final class NarrowTouchingTests: XCTestCase {
     func testBlobNearlyWideEnoughIsTriedUnderMilderDoubt() throws {
         // Rings 36 wide joined by a bridge: 76 × 60, aspect 1.27, under splitMinAspect but
         // over splitWideDoubtAspect. Read as one digit at 0.9, it is tried, and split.
-        var c = TestCanvas(width: 180, height: 100)
-        ring(&c, 40, 36); c.rect(76, 46, 4, 8); ring(&c, 80, 36)
+        let c = ringPair(36)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.9)).count, 2)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.97)).count, 1)
         var config = SegmentationConfig()
@@ -81,8 +84,7 @@ final class NarrowTouchingTests: XCTestCase {
     func testSplitMustHalveTheDoubtInTheWholeBlob() throws {
         // Two rings 45 wide joined by a bridge: 94 × 60, wide enough for two digits. The whole
         // blob reads 0.99 as one digit; rings read a hair surer are no reason to cut it.
-        var c = TestCanvas(width: 180, height: 100)
-        ring(&c, 40, 45); c.rect(85, 46, 4, 8); ring(&c, 89, 45)
+        let c = ringPair(45)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.992)).count, 1)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.995)).count, 2)
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.999)).count, 2)

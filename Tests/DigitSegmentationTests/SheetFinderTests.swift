@@ -146,12 +146,14 @@ final class SheetFinderTests: XCTestCase {
         XCTAssertNotEqual(try DigitSegmenter(config: config).segment(c.image, scorer: Sure()).map(\.box.x), [100, 180, 260])
     }
 
+    /// The desk photo's three rings as read digits.
+    private let rings = [100, 180, 260].map { SegmentedDigit(box: PixelBox(x: $0, y: 80, width: 40, height: 80), line: 0, pixels: []) }
+
     func testOnATieTheReadingWithoutSheetTallPiecesWins() throws {
         // The sheet's side read as a thin 1 inside the sheet's own cells (not across its edge
         // there, nor at the picture's border): sure digits tie, the piece as tall as the sheet
         // decides.
         let sheet = try XCTUnwrap(SheetFinder(in: deskPhoto().image))
-        let rings = [100, 180, 260].map { SegmentedDigit(box: PixelBox(x: $0, y: 80, width: 40, height: 80), line: 0, pixels: []) }
         let side = SegmentedDigit(box: PixelBox(x: 70, y: 50, width: 8, height: 140), line: 0, pixels: [])
         XCTAssertTrue(sheet.isSheetTall(side.box))
         XCTAssertFalse(sheet.isDeskAtBorder(side.box))
@@ -164,7 +166,6 @@ final class SheetFinderTests: XCTestCase {
         // A sheet turned a little shows its sides as thin 1s broken at places, none as tall
         // as the sheet: a bar 4 px wide and 70 tall (half the sheet's 140) at its left bound.
         let sheet = try XCTUnwrap(SheetFinder(in: deskPhoto().image))
-        let rings = [100, 180, 260].map { SegmentedDigit(box: PixelBox(x: $0, y: 80, width: 40, height: 80), line: 0, pixels: []) }
         let side = SegmentedDigit(box: PixelBox(x: 61, y: 60, width: 4, height: 70), line: 0, pixels: [])
         XCTAssertFalse(sheet.isSheetTall(side.box))
         XCTAssertTrue(sheet.isSheetSide(side.box))
