@@ -29,8 +29,9 @@ struct DigitCrop: Sendable, Equatable {
         // Per row, only its first and last ink pixels move the box (a split's candidate pieces
         // are all trimmed, and a pixel-by-pixel update was 15 % of a desk photo's time).
         pixels.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             for row in 0..<height {
-                let line = p.baseAddress! + row * width
+                let line = base + row * width
                 var first = 0
                 while first < width && !(line[first] > 0) { first += 1 }
                 guard first < width else { continue }
