@@ -10,6 +10,13 @@
 /// the whole is sure and surer than each half. Two digits read sure each stay apart (a 1 and
 /// a 4 side by side read as a 4 as surely as they read themselves), and so does a doubtful
 /// digit beside a sure one that the pair reads no better than (an 8 beside a blurred 8).
+///
+/// A digit broken across its middle (a 1 or a 7's stem cut across, a 9's tail cut from its
+/// loop) can come apart into halves one above the other, each alone on a line of its own, with
+/// no whole digit anywhere to say how tall a digit is: the halves read as two lines of one
+/// digit each. Two such lines, next to each other and with their pieces nearly touching, are
+/// read as one digit too, and joined when the whole reads sure and surer than the less sure
+/// half: two digits of two short lines written close stay two, as the pair reads as no digit.
 struct BrokenDigitJoiner: Sendable {
     var config: SegmentationConfig
 
@@ -26,13 +33,25 @@ struct BrokenDigitJoiner: Sendable {
     func join(_ units: [Unit], height h: Double, scorer: any DigitScorer,
               crop: (DigitCandidate) -> DigitCrop?, finish: (DigitCrop) -> [UInt8]) -> [Unit] {
         guard config.joinBrokenGap > 0, units.count >= 2 else { return units }
-        // Neighbours that together could be one digit.
+        var lineSize = [Int: Int]()
+        for unit in units { lineSize[unit.line, default: 0] += 1 }
+        // Neighbours that together could be one digit: side by side on a line, or the only
+        // pieces of two neighbouring lines.
+        let gap = config.joinBrokenGap * h
+        let stacked = Set(units.indices.dropLast().filter { n in
+            let (a, b) = (units[n], units[n + 1])
+            guard b.line == a.line + 1, lineSize[a.line] == 1, lineSize[b.line] == 1,
+                  a.crop != nil, b.crop != nil else { return false }
+            let (boxA, boxB) = (a.candidate.box, b.candidate.box)
+            return Double(boxA.horizontalGap(boxB)) <= gap && Double(boxA.verticalGap(boxB)) <= gap
+        })
         let near = units.indices.dropLast().filter { n in
+            if stacked.contains(n) { return true }
             let (a, b) = (units[n], units[n + 1])
             guard a.line == b.line, a.crop != nil, b.crop != nil else { return false }
             let (boxA, boxB) = (a.candidate.box, b.candidate.box)
             let box = boxA.union(boxB)
-            return Double(boxA.horizontalGap(boxB)) <= config.joinBrokenGap * h
+            return Double(boxA.horizontalGap(boxB)) <= gap
                 && Double(box.width) <= Self.slack * config.mergeMaxWidthRatio * h
                 && Double(box.height) <= Self.slack * config.mergeMaxHeightRatio * h
                 && 2 * boxA.verticalOverlap(boxB) >= Swift.min(boxA.height, boxB.height)
@@ -45,20 +64,23 @@ struct BrokenDigitJoiner: Sendable {
         guard halfImages.count == halves.count, halfRead.count == halves.count else { return units }
         var confidence = [Int: Float]()
         for (n, c) in zip(halves, halfRead) { confidence[n] = c }
-        var pairs: [(first: Int, whole: Unit, image: [UInt8], surerHalf: Float)] = []
+        // A pair must read surer than this half to be joined.
+        var pairs: [(first: Int, whole: Unit, image: [UInt8], half: Float)] = []
         for n in near {
-            guard let a = confidence[n], let b = confidence[n + 1], Swift.min(a, b) < Self.sure else { continue }
+            guard let a = confidence[n], let b = confidence[n + 1],
+                  stacked.contains(n) || Swift.min(a, b) < Self.sure else { continue }
             let candidate = DigitCandidate(box: units[n].candidate.box.union(units[n + 1].candidate.box),
                                            components: units[n].candidate.components + units[n + 1].candidate.components)
             guard let whole = crop(candidate) else { continue }
-            pairs.append((n, Unit(candidate: candidate, line: units[n].line, crop: whole), finish(whole), Swift.max(a, b)))
+            pairs.append((n, Unit(candidate: candidate, line: units[n].line, crop: whole), finish(whole),
+                          stacked.contains(n) ? Swift.min(a, b) : Swift.max(a, b)))
         }
         guard !pairs.isEmpty else { return units }
         let wholeRead = scorer.confidences(for: pairs.map(\.image))
         guard wholeRead.count == pairs.count else { return units }
         // Surest wholes first; a half joins at most once.
         let chosen = pairs.indices.filter { k in
-            wholeRead[k] >= Self.sure && wholeRead[k] > pairs[k].surerHalf
+            wholeRead[k] >= (stacked.contains(pairs[k].first) ? Self.sureStacked : Self.sure) && wholeRead[k] > pairs[k].half
         }.sorted { wholeRead[$0] > wholeRead[$1] }
         var taken = [Bool](repeating: false, count: units.count)
         var joinedAt: [Int: Unit] = [:]
@@ -70,12 +92,18 @@ struct BrokenDigitJoiner: Sendable {
         }
         var out: [Unit] = []
         var n = 0
+        // Lines joined into the one above leave no gap in the numbering.
+        var linesJoined = 0
         while n < units.count {
-            if let whole = joinedAt[n] {
+            if var whole = joinedAt[n] {
+                whole.line -= linesJoined
+                if stacked.contains(n) { linesJoined += 1 }
                 out.append(whole)
                 n += 2
             } else {
-                out.append(units[n])
+                var unit = units[n]
+                unit.line -= linesJoined
+                out.append(unit)
                 n += 1
             }
         }
@@ -87,4 +115,8 @@ struct BrokenDigitJoiner: Sendable {
 
     /// A whole must read at least this sure to replace its halves.
     static let sure: Float = DigitSegmenter.sure
+
+    /// Halves one above the other must read at least this sure as a whole: nothing about their
+    /// boxes says they are one digit (two lone touching pairs, "91" over "83", read as an 8 at 0.93).
+    static let sureStacked: Float = 0.95
 }

@@ -35,4 +35,36 @@ final class BrokenDigitJoinerTests: XCTestCase {
         config.joinBrokenGap = 0
         XCTAssertEqual(try DigitSegmenter(config: config).segment(page, scorer: RingScorer()).count, 3)
     }
+
+    /// A ring (40 × 60) broken across its walls into a top (20 rows) and a bottom half 5 px
+    /// apart, each alone on a line of its own, and a whole ring (40 × 40) below them as a third
+    /// line: the halves are most of the page's pieces, so their height passes for a digit's.
+    private var stackedPage: GrayImage {
+        var c = TestCanvas(width: 100, height: 170)
+        c.rect(20, 20, 40, 8); c.rect(20, 20, 8, 20); c.rect(52, 20, 8, 20)
+        c.rect(20, 72, 40, 8); c.rect(20, 45, 8, 35); c.rect(52, 45, 8, 35)
+        c.rect(20, 110, 40, 8); c.rect(20, 142, 40, 8); c.rect(20, 110, 8, 40); c.rect(52, 110, 8, 40)
+        return c.image
+    }
+
+    func testLoneHalvesOfTwoLinesJoinWhenTheWholeReadsSurerThanTheLessSureHalf() throws {
+        let digits = try DigitSegmenter().segment(stackedPage, scorer: RingScorer())
+        XCTAssertEqual(digits.map(\.box), [PixelBox(x: 20, y: 20, width: 40, height: 60), PixelBox(x: 20, y: 110, width: 40, height: 40)])
+        // The line below the joined pair moves up: lines stay numbered without gaps.
+        XCTAssertEqual(digits.map(\.line), [0, 1])
+        // Halves the network reads sure join too, when the whole reads surer still.
+        XCTAssertEqual(try DigitSegmenter().segment(stackedPage, scorer: RingScorer(other: 0.99)).count, 2)
+    }
+
+    func testLoneHalvesOfTwoLinesStayApartUnlessTheWholeReadsSure() throws {
+        // Without the network, two lines (the wide top half cut blind as touching digits).
+        let plain = try DigitSegmenter().segment(stackedPage)
+        XCTAssertEqual(plain.last?.line, 2)
+        XCTAssertFalse(plain.contains { $0.box.height == 60 })
+        // A whole read as surely as its halves: two digits written close.
+        XCTAssertEqual(try DigitSegmenter().segment(stackedPage, scorer: RingScorer(other: 0.999)).count, 3)
+        // A whole read sure enough for halves side by side, but not for halves one above the other.
+        XCTAssertEqual(try DigitSegmenter().segment(stackedPage, scorer: RingScorer(ring: 0.93)).count, 3)
+        XCTAssertEqual(try DigitSegmenter().segment(stackedPage, scorer: RingScorer(ring: 0.96)).count, 2)
+    }
 }
