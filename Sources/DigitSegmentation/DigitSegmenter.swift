@@ -169,11 +169,18 @@ public struct DigitSegmenter: Sendable {
             labels.inkGap(kept[i].index, kept[j].index, limit: limit)
         }
         // Too small for a digit, or too flat (a hyphen or an underline: no digit is that short).
-        let candidates = merged.filter {
-            Swift.max($0.box.width, $0.box.height) >= config.minDigitHeight
-                && Double(Swift.max($0.box.width, $0.box.height)) >= config.fragmentHeightRatio * digitHeight
-                && Double($0.box.height) >= config.markMaxHeight * digitHeight
+        func isDigitSized(_ box: PixelBox) -> Bool {
+            Swift.max(box.width, box.height) >= config.minDigitHeight
+                && Double(Swift.max(box.width, box.height)) >= config.fragmentHeightRatio * digitHeight
+                && Double(box.height) >= config.markMaxHeight * digitHeight
         }
+        var candidates = merged.filter { isDigitSized($0.box) }
+        // What is left, specks included, may be the dashes of a broken stroke.
+        var isKept = [Bool](repeating: false, count: components.count)
+        for piece in kept { isKept[piece.index] = true }
+        let leftover = merged.filter { !isDigitSized($0.box) }.map { DashedStroke.Piece(components: $0.components, box: $0.box) }
+            + components.indices.filter { !isKept[$0] }.map { DashedStroke.Piece(components: [$0], box: components[$0].box) }
+        candidates += DashedStroke.chains(leftover, height: digitHeight, minWidth: 0.75 * page.strokeWidth, config: config).filter { isDigitSized($0.box) }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
         let normalizer = MNISTNormalizer(config: config, ink: page.ink)

@@ -1,0 +1,74 @@
+/// Puts back together an upright stroke that a skipping pen broke into dashes: a thin 1, or
+/// a 7's stem, in short pieces one below the other.
+///
+/// Each dash is shorter than a fragment worth keeping, or even a speck, so merging (which
+/// starts from pieces of some size) never sees the digit, and it is dropped: "17560" read as
+/// "7560". Here the pieces left over after merging are chained from the top down: each next
+/// piece starts within a small gap below the chain and beside its lowest piece's columns (a
+/// slanted stroke moves sideways), and a chain of two or more pieces becomes a digit when it
+/// is as tall as a digit may be and narrow as a 1 is. Noise specks do not line up over half a
+/// digit's height with gaps that small; a dotted rule longer than a digit is no digit.
+enum DashedStroke {
+    /// A leftover piece: its components (indices into the page's components) and their box.
+    struct Piece {
+        var components: [Int]
+        var box: PixelBox
+    }
+
+    /// Chains of `pieces` that make an upright stroke as tall as a digit and at least
+    /// `minWidth` wide (most of a pen's stroke: a sheet's edge on a desk photo breaks into
+    /// hairline dashes), as candidates. `h` is the typical digit height.
+    static func chains(_ pieces: [Piece], height h: Double, minWidth: Double, config: SegmentationConfig) -> [DigitCandidate] {
+        let gap = Self.gap * h, side = Self.side * h
+        // Dashes are narrow; something wider is a mark or part of one.
+        let thin = pieces.filter { Double($0.box.width) <= Self.maxPieceWidth * h && $0.box.height >= 2 }
+            .sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+        var used = [Bool](repeating: false, count: thin.count)
+        func firstTop(atLeast y: Int) -> Int {
+            var (lo, hi) = (0, thin.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if thin[mid].box.y < y { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        var out: [DigitCandidate] = []
+        for start in thin.indices where !used[start] {
+            var chain = [start]
+            var box = thin[start].box
+            var last = box
+            // The nearest piece below the chain's lowest one, beside its columns (pieces are in
+            // order of their tops, so the search starts at the first that may be below).
+            func below(_ last: PixelBox) -> Int? {
+                var j = firstTop(atLeast: last.y + last.height / 2)
+                while j < thin.count, Double(thin[j].box.y - last.maxY) <= gap {
+                    if !used[j] && !chain.contains(j) && Double(thin[j].box.horizontalGap(last)) <= side { return j }
+                    j += 1
+                }
+                return nil
+            }
+            while let next = below(last) {
+                chain.append(next)
+                last = thin[next].box
+                box = box.union(last)
+            }
+            // Every piece of a chain is spent, whether or not it makes a digit: a dashed rule
+            // longer than a digit must not be read again from its middle.
+            for j in chain { used[j] = true }
+            guard chain.count >= 2, Double(box.height) >= config.fragmentHeightRatio * h,
+                  Double(box.height) <= config.mergeMaxHeightRatio * h,
+                  Double(box.width) <= Self.maxAspect * Double(box.height), Double(box.width) >= minWidth else { continue }
+            out.append(DigitCandidate(box: box, components: chain.flatMap { thin[$0].components }))
+        }
+        return out
+    }
+
+    /// Pieces of a chain are at most this × H apart, one below the other ...
+    static let gap = 0.2
+    /// ... and at most this × H apart sideways (boxes; a slanted stroke's dashes step aside).
+    static let side = 0.08
+    /// A dash is at most this × H wide.
+    static let maxPieceWidth = 0.3
+    /// A chain is at most this × its height wide: a stroke, not a row of specks.
+    static let maxAspect = 0.6
+}
