@@ -10,6 +10,8 @@
 /// the whole is sure and surer than each half. Two digits read sure each stay apart (a 1 and
 /// a 4 side by side read as a 4 as surely as they read themselves), and so does a doubtful
 /// digit beside a sure one that the pair reads no better than (an 8 beside a blurred 8).
+/// Halves closer than `closeGap` are read whole even when both read sure (a 6 broken at its
+/// stem is a sure 1 and a sure 0), and joined only when the whole reads surer still.
 ///
 /// A digit broken across its middle (a 1 or a 7's stem cut across, a 9's tail cut from its
 /// loop) can come apart into halves one above the other, each alone on a line of its own, with
@@ -57,7 +59,8 @@ struct BrokenDigitJoiner: Sendable {
                 && 2 * boxA.verticalOverlap(boxB) >= Swift.min(boxA.height, boxB.height)
         }
         guard !near.isEmpty else { return units }
-        // Each half read once; only pairs with a doubtful half are cut out whole and read.
+        // Each half read once; only pairs with a doubtful half, or close ones, are cut out
+        // whole and read.
         let halves = Array(Set(near.flatMap { [$0, $0 + 1] })).sorted()
         let halfImages = halves.compactMap { units[$0].crop.map(finish) }
         let halfRead = scorer.confidences(for: halfImages)
@@ -68,7 +71,8 @@ struct BrokenDigitJoiner: Sendable {
         var pairs: [(first: Int, whole: Unit, image: [UInt8], half: Float)] = []
         for n in near {
             guard let a = confidence[n], let b = confidence[n + 1],
-                  stacked.contains(n) || Swift.min(a, b) < Self.sure else { continue }
+                  stacked.contains(n) || Swift.min(a, b) < Self.sure
+                    || Double(units[n].candidate.box.horizontalGap(units[n + 1].candidate.box)) <= Self.closeGap * h else { continue }
             let candidate = DigitCandidate(box: units[n].candidate.box.union(units[n + 1].candidate.box),
                                            components: units[n].candidate.components + units[n + 1].candidate.components)
             guard let whole = crop(candidate) else { continue }
@@ -119,4 +123,10 @@ struct BrokenDigitJoiner: Sendable {
     /// Halves one above the other must read at least this sure as a whole: nothing about their
     /// boxes says they are one digit (two lone touching pairs, "91" over "83", read as an 8 at 0.93).
     static let sureStacked: Float = 0.95
+
+    /// Neighbours at most this × H apart are read as one even when the network is sure of both
+    /// halves: a 6 broken at its stem reads as a sure 1 and a sure 0, and only the whole, read
+    /// surer than either, tells. Held-out broken digits: +4 files, nothing else changes; 1,000
+    /// MNIST pairs with a 1, written 0-0.15 H apart: none joined (at 0.2 H, one).
+    static let closeGap = 0.1
 }
