@@ -12,6 +12,11 @@ normalisation. The gap between the two is the pipeline's, not the network's. Cat
   dark_4x             every 4th digit light on black, enlarged 4× (112 px): a digit drawn on
                       a black canvas
   dark_strip          600 strips of 2-6 digits light on black, side by side at 28 px
+  close_pairs         1,000 pairs of a 1 and another digit (either order), dark on white at 3×,
+                      their ink boxes 0, 0.03, 0.06, 0.1 or 0.15 × the digit height apart:
+                      "11", "71" written close, touching at 0
+  close_strings       900 strings of 3-6 digits (a third of them 1s) bottom-aligned, each
+                      0.02-0.15 × the height from the next, dark on white at 1×, 2× and 4×
 
 Files go to <out>/<category>/NNNNN.png, and <out>/manifest.csv (`file,category,truth`) lists
 them for scripts/score_suite.py.
@@ -26,9 +31,9 @@ import gzip
 import os
 import random
 
-from PIL import Image
+from PIL import Image, ImageChops, ImageOps
 
-CATEGORIES = ["clean_1x", "clean_3x", "mnist_png", "dark_4x", "dark_strip"]
+CATEGORIES = ["clean_1x", "clean_3x", "mnist_png", "dark_4x", "dark_strip", "close_pairs", "close_strings"]
 
 
 def read_idx(path):
@@ -47,6 +52,29 @@ def dark_on_white(pixels, scale):
     page = Image.new("L", (side + 40, side + 40), 255)
     page.paste(digit, (20, 20))
     return page
+
+
+def ink(pixels):
+    """A digit cut to the box of its ink (pixels above 30), as a light-on-black image."""
+    digit = Image.frombytes("L", (28, 28), bytes(pixels))
+    return digit.crop(digit.point(lambda v: 255 if v > 30 else 0).getbbox())
+
+
+def written_close(digits, gaps, scale):
+    """Digits (ink-cropped) side by side, bottom-aligned, `gaps` px apart, dark on white with
+    8 px of paper around them, enlarged `scale`× (bilinear)."""
+    height = max(d.height for d in digits)
+    width = sum(d.width for d in digits) + sum(gaps)
+    canvas = Image.new("L", (width + 16, height + 16), 0)
+    x = 8
+    for k, d in enumerate(digits):
+        # Overlapping ink keeps the brighter pixel, as pen strokes do.
+        y = 8 + height - d.height
+        box = (x, y, x + d.width, y + d.height)
+        canvas.paste(ImageChops.lighter(canvas.crop(box), d), box)
+        x += d.width + (gaps[k] if k < len(gaps) else 0)
+    page = ImageOps.invert(canvas)
+    return page.resize((page.width * scale, page.height * scale), Image.BILINEAR) if scale != 1 else page
 
 
 def pictures(category, images, labels, rng):
@@ -69,6 +97,24 @@ def pictures(category, images, labels, rng):
             for k, i in enumerate(picks):
                 strip.paste(Image.frombytes("L", (28, 28), bytes(images[i])), (28 * k, 0))
             yield strip, "".join(str(labels[i]) for i in picks)
+    elif category == "close_pairs":
+        ones = [i for i in range(n) if labels[i] == 1]
+        for apart in (0.0, 0.03, 0.06, 0.1, 0.15):
+            for _ in range(200):
+                pair = [rng.choice(ones), rng.randrange(n)]
+                rng.shuffle(pair)
+                digits = [ink(images[i]) for i in pair]
+                gap = round(apart * max(d.height for d in digits))
+                yield written_close(digits, [gap], 3), "".join(str(labels[i]) for i in pair)
+    elif category == "close_strings":
+        ones = [i for i in range(n) if labels[i] == 1]
+        for scale in (1, 2, 4):
+            for _ in range(300):
+                picks = [rng.choice(ones) if rng.random() < 1 / 3 else rng.randrange(n) for _ in range(rng.randint(3, 6))]
+                digits = [ink(images[i]) for i in picks]
+                height = max(d.height for d in digits)
+                gaps = [round(rng.uniform(0.02, 0.15) * height) for _ in picks[1:]]
+                yield written_close(digits, gaps, scale), "".join(str(labels[i]) for i in picks)
 
 
 def main():

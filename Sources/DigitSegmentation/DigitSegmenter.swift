@@ -165,7 +165,7 @@ public struct DigitSegmenter: Sendable {
             let b = components[i].box
             return Double(Swift.max(b.width, b.height)) >= config.speckRatio * h ? (i, b) : nil
         }
-        let (merged, digitHeight) = FragmentMerger(config: config).merge(kept) { i, j, limit in
+        let (merged, digitHeight) = FragmentMerger(config: config).merge(kept, penWidth: page.strokeWidth) { i, j, limit in
             labels.inkGap(kept[i].index, kept[j].index, limit: limit)
         }
         // Too small for a digit, or too flat (a hyphen or an underline: no digit is that short).
@@ -180,7 +180,7 @@ public struct DigitSegmenter: Sendable {
         for piece in kept { isKept[piece.index] = true }
         let leftover = merged.filter { !isDigitSized($0.box) }.map { DashedStroke.Piece(components: $0.components, box: $0.box) }
             + components.indices.filter { !isKept[$0] }.map { DashedStroke.Piece(components: [$0], box: components[$0].box) }
-        candidates += DashedStroke.chains(leftover, height: digitHeight, minWidth: 0.75 * page.strokeWidth, config: config).filter { isDigitSized($0.box) }
+        candidates += DashedStroke.chains(leftover, height: digitHeight, minWidth: FragmentMerger.penShare * page.strokeWidth, config: config).filter { isDigitSized($0.box) }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
         let normalizer = MNISTNormalizer(config: config, ink: page.ink)

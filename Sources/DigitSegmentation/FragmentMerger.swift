@@ -34,8 +34,11 @@ struct FragmentMerger: Sendable {
     /// and returns the typical digit height H the second pass used.
     ///
     /// `inkGap(a, b, limit)` gives the empty pixels between the ink of pieces `a` and `b`
-    /// (indices into `pieces`), or nil when more than `limit`.
-    func merge(_ pieces: [(index: Int, box: PixelBox)],
+    /// (indices into `pieces`), or nil when more than `limit`. `penWidth` is the page's stroke
+    /// width: side-by-side pieces as tall as digits and at least about as wide as the pen may
+    /// be two digits, and are left apart (`mergeTallSideRatio`); hairlines beside a digit (what
+    /// is left of a box's frame) are not.
+    func merge(_ pieces: [(index: Int, box: PixelBox)], penWidth: Double = 0,
                inkGap: (Int, Int, Int) -> Int?) -> (candidates: [DigitCandidate], typicalHeight: Double) {
         let boxes = pieces.map(\.box)
         var groups = UnionFind(boxes)
@@ -69,6 +72,11 @@ struct FragmentMerger: Sendable {
         let maxFragmentGap = Int((config.mergeMaxFragmentGap * h).rounded())
         let maxShortSideGap = Int((config.mergeMaxShortSideGap * h).rounded())
         let reach = Swift.max(maxVerticalGap, maxSideGap, maxFragmentGap, maxShortSideGap)
+        func bothWhole(_ a: PixelBox, _ b: PixelBox) -> Bool {
+            config.mergeTallSideRatio > 0
+                && Double(Swift.min(a.height, b.height)) >= config.mergeTallSideRatio * h
+                && [a, b].allSatisfy { Double($0.width) >= Swift.max(Self.penShare * penWidth, Self.minBarAspect * Double($0.height)) }
+        }
         let pairs = candidatePairs(boxes, cell: Int(h.rounded()), reach: reach) { i, j -> (Double, PairKind)? in
             let (a, b) = (boxes[i], boxes[j])
             let gap = inkGap(i, j, reach)
@@ -82,7 +90,7 @@ struct FragmentMerger: Sendable {
                 // One above the other over a few shared columns, the ink as close as stacked
                 // pieces' boxes: a slanted stroke broken across (a 7's bar and stem).
                 kind = .stacked
-            } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxSideGap {
+            } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxSideGap && !bothWhole(a, b) {
                 kind = .sideBySide
             } else if a.verticalOverlap(b) > 0 && (gap ?? Int.max) <= maxShortSideGap
                         && Double(Swift.min(a.height, b.height)) < config.mergeShortPieceRatio * h {
@@ -167,6 +175,13 @@ struct FragmentMerger: Sendable {
         }
         return inLine
     }
+
+    /// A piece narrower than this × the pen's stroke width is no pen stroke (a frame's remnant).
+    static let penShare = 0.75
+    /// Nor, beside another piece, is one narrower than this × its height: a box's wall left
+    /// standing (1:14 and thinner in the hard suite's combs), where even an upright 1 of a
+    /// pen fit for its size is wider.
+    static let minBarAspect = 0.1
 
     /// Whether a piece is too short (and not wide enough) to be a digit on its own.
     private func isFragment(_ b: PixelBox, _ h: Double) -> Bool {

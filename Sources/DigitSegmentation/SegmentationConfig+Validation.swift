@@ -33,6 +33,7 @@ extension SegmentationConfig {
         try check(mergeMaxSideGap >= 0, "mergeMaxSideGap", mergeMaxSideGap, ">= 0")
         try check(mergeMaxShortSideGap >= 0, "mergeMaxShortSideGap", mergeMaxShortSideGap, ">= 0")
         try check(mergeShortPieceRatio >= 0, "mergeShortPieceRatio", mergeShortPieceRatio, ">= 0")
+        try check(mergeTallSideRatio >= 0, "mergeTallSideRatio", mergeTallSideRatio, ">= 0")
         try check(fragmentHeightRatio >= 0 && fragmentHeightRatio < 1, "fragmentHeightRatio", fragmentHeightRatio, "0 ..< 1")
         try check(fragmentMaxWidthRatio > 0, "fragmentMaxWidthRatio", fragmentMaxWidthRatio, "> 0")
         try check(mergeMaxFragmentGap >= 0, "mergeMaxFragmentGap", mergeMaxFragmentGap, ">= 0")

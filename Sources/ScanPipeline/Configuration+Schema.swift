@@ -127,6 +127,8 @@ extension Configuration {
                     "Side-by-side pieces merge when the gap between their ink is at most this × H and the shorter is under mergeShortPieceRatio × H (a digit broken down its height)."),
             .double("mergeShortPieceRatio", \.segmentation.mergeShortPieceRatio, 0...10,
                     "A piece under this × H tall is clearly short of a whole digit (see mergeMaxShortSideGap)."),
+            .double("mergeTallSideRatio", \.segmentation.mergeTallSideRatio, 0...10,
+                    "Side-by-side pieces both at least this × H tall and pen-wide are not merged by their gap: the network decides whether they are one digit (0: off)."),
             .double("fragmentHeightRatio", \.segmentation.fragmentHeightRatio, 0...10,
                     "A piece shorter than this × H (and narrower than fragmentMaxWidthRatio × H) is a fragment; a digit whose longer side is below this × H is dropped."),
             .double("fragmentMaxWidthRatio", \.segmentation.fragmentMaxWidthRatio, 0...10,

@@ -125,4 +125,37 @@ final class FragmentMergerTests: XCTestCase {
         }
         XCTAssertEqual(candidates.map(\.box), [boxes[0], boxes[1], PixelBox(x: 96, y: 0, width: 32, height: h), hyphen, digit])
     }
+
+    func testTwoWholeDigitsWrittenCloseAreLeftToTheNetwork() {
+        // Two pieces 50 px tall and 10 and 30 px wide ("1" and "0"), 2 px of paper apart: within
+        // the side gap whole digits may stand apart and still merge, but both are whole digits'
+        // height and wider than the pen (8 px), so boxes alone do not join them.
+        let boxes = [PixelBox(x: 0, y: 0, width: 10, height: 50), PixelBox(x: 12, y: 0, width: 30, height: 50),
+                     PixelBox(x: 100, y: 0, width: 30, height: 50)]
+        func merged(_ config: SegmentationConfig, pen: Double) -> [PixelBox] {
+            FragmentMerger(config: config).merge(Array(zip(boxes.indices, boxes)), penWidth: pen) { i, j, limit in
+                let gap = max(boxes[i].horizontalGap(boxes[j]), boxes[i].verticalGap(boxes[j]))
+                return gap <= limit ? gap : nil
+            }.candidates.map(\.box)
+        }
+        XCTAssertEqual(merged(SegmentationConfig(), pen: 8), boxes)
+        // Turned off, they merge as before.
+        var off = SegmentationConfig()
+        off.mergeTallSideRatio = 0
+        XCTAssertEqual(merged(off, pen: 8), [PixelBox(x: 0, y: 0, width: 42, height: 50), boxes[2]])
+        // A piece narrower than 3/4 of a 16 px pen is no stroke of it (a box's wall left standing).
+        XCTAssertEqual(merged(SegmentationConfig(), pen: 16), [PixelBox(x: 0, y: 0, width: 42, height: 50), boxes[2]])
+    }
+
+    func testAFramesWallBesideADigitStillJoinsIt() {
+        // A wall 4 px wide and 50 tall (1:12, thinner than any upright 1 of this pen) 2 px from
+        // a digit: merged with it, so that it is not read as a 1.
+        let boxes = [PixelBox(x: 0, y: 0, width: 4, height: 50), PixelBox(x: 6, y: 0, width: 30, height: 50),
+                     PixelBox(x: 100, y: 0, width: 30, height: 50)]
+        let (candidates, _) = FragmentMerger(config: SegmentationConfig()).merge(Array(zip(boxes.indices, boxes)), penWidth: 4) { i, j, limit in
+            let gap = max(boxes[i].horizontalGap(boxes[j]), boxes[i].verticalGap(boxes[j]))
+            return gap <= limit ? gap : nil
+        }
+        XCTAssertEqual(candidates.map(\.box), [PixelBox(x: 0, y: 0, width: 36, height: 50), boxes[2]])
+    }
 }
