@@ -9,20 +9,18 @@
 /// is as tall as a digit may be and narrow as a 1 is. Noise specks do not line up over half a
 /// digit's height with gaps that small; a dotted rule longer than a digit is no digit.
 enum DashedStroke {
-    /// A leftover piece: its components (indices into the page's components) and their box.
-    struct Piece {
-        var components: [Int]
-        var box: PixelBox
-    }
-
-    /// Chains of `pieces` that make an upright stroke as tall as a digit and at least
-    /// `minWidth` wide (most of a pen's stroke: a sheet's edge on a desk photo breaks into
-    /// hairline dashes), as candidates. `h` is the typical digit height.
-    static func chains(_ pieces: [Piece], height h: Double, minWidth: Double, config: SegmentationConfig) -> [DigitCandidate] {
+    /// Chains of `pieces` (what merging left over, too small to be digits) that make an
+    /// upright stroke as tall as a digit and at least `minWidth` wide (most of a pen's stroke:
+    /// a sheet's edge on a desk photo breaks into hairline dashes), as candidates, and the
+    /// pieces in none of them. `h` is the typical digit height.
+    static func chains(_ pieces: [DigitCandidate], height h: Double, minWidth: Double,
+                       config: SegmentationConfig) -> (chains: [DigitCandidate], rest: [DigitCandidate]) {
         let gap = Self.gap * h, side = Self.side * h
         // Dashes are narrow; something wider is a mark or part of one.
-        let thin = pieces.filter { Double($0.box.width) <= Self.maxPieceWidth * h && $0.box.height >= 2 }
-            .sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+        let order = pieces.indices.filter { Double(pieces[$0].box.width) <= Self.maxPieceWidth * h && pieces[$0].box.height >= 2 }
+            .sorted { (pieces[$0].box.y, pieces[$0].box.x) < (pieces[$1].box.y, pieces[$1].box.x) }
+        let thin = order.map { pieces[$0] }
+        var chained = [Bool](repeating: false, count: pieces.count)
         var used = [Bool](repeating: false, count: thin.count)
         func firstTop(atLeast y: Int) -> Int {
             var (lo, hi) = (0, thin.count)
@@ -58,9 +56,10 @@ enum DashedStroke {
             guard chain.count >= 2, Double(box.height) >= config.fragmentHeightRatio * h,
                   Double(box.height) <= config.mergeMaxHeightRatio * h,
                   Double(box.width) <= Self.maxAspect * Double(box.height), Double(box.width) >= minWidth else { continue }
+            for j in chain { chained[order[j]] = true }
             out.append(DigitCandidate(box: box, components: chain.flatMap { thin[$0].components }))
         }
-        return out
+        return (out, pieces.indices.filter { !chained[$0] }.map { pieces[$0] })
     }
 
     /// Pieces of a chain are at most this × H apart, one below the other ...

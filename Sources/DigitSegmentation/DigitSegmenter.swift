@@ -178,9 +178,11 @@ public struct DigitSegmenter: Sendable {
         // What is left, specks included, may be the dashes of a broken stroke.
         var isKept = [Bool](repeating: false, count: components.count)
         for piece in kept { isKept[piece.index] = true }
-        let leftover = merged.filter { !isDigitSized($0.box) }.map { DashedStroke.Piece(components: $0.components, box: $0.box) }
-            + components.indices.filter { !isKept[$0] }.map { DashedStroke.Piece(components: [$0], box: components[$0].box) }
-        candidates += DashedStroke.chains(leftover, height: digitHeight, minWidth: FragmentMerger.penShare * page.strokeWidth, config: config).filter { isDigitSized($0.box) }
+        let leftover = merged.filter { !isDigitSized($0.box) }
+            + components.indices.filter { !isKept[$0] }.map { DigitCandidate(box: components[$0].box, components: [$0]) }
+        let (chains, unchained) = DashedStroke.chains(leftover, height: digitHeight,
+                                                   minWidth: FragmentMerger.penShare * page.strokeWidth, config: config)
+        candidates += chains.filter { isDigitSized($0.box) }
 
         let (lineOf, order) = LineGrouper(config: config).group(candidates.map(\.box))
         let normalizer = MNISTNormalizer(config: config, ink: page.ink)
@@ -200,6 +202,8 @@ public struct DigitSegmenter: Sendable {
             units = UnderlineSeparator(config: config).separate(units, boxes: components.map(\.box), height: digitHeight,
                                                                 scorer: scorer, crop: crop, finish: finish)
             units = BrokenDigitJoiner(config: config).join(units, height: digitHeight, scorer: scorer, crop: crop, finish: finish)
+            units = FragmentAttacher(config: config).attach(units, pieces: unchained, height: digitHeight, scorer: scorer,
+                                                            crop: crop, finish: finish)
         }
         let splitter = TouchingSplitter(config: config)
         var widthsByLine = [Int: [Int]]()

@@ -27,23 +27,25 @@ final class DashedStrokeTests: XCTestCase {
     }
 
     func testAChainSpendsItsPiecesAndMustBeDigitTall() {
-        func piece(_ i: Int, y: Int, x: Int = 10) -> DashedStroke.Piece {
-            DashedStroke.Piece(components: [i], box: PixelBox(x: x, y: y, width: 6, height: 8))
+        func piece(_ i: Int, y: Int, x: Int = 10) -> DigitCandidate {
+            DigitCandidate(box: PixelBox(x: x, y: y, width: 6, height: 8), components: [i])
         }
         let config = SegmentationConfig()
         // Twelve dashes 2 px apart: a rule 118 px long (over 1.4 × 50), read from its top
         // only, never again from its middle.
         let rule = (0..<12).map { piece($0, y: $0 * 10) }
-        XCTAssertTrue(DashedStroke.chains(rule, height: 50, minWidth: 4, config: config).isEmpty)
+        XCTAssertTrue(DashedStroke.chains(rule, height: 50, minWidth: 4, config: config).chains.isEmpty)
         // Three dashes: 28 px, over half of 50; two: 18 px, not.
-        let three = DashedStroke.chains((0..<3).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config)
+        let three = DashedStroke.chains((0..<3).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config).chains
         XCTAssertEqual(three.map(\.box), [PixelBox(x: 10, y: 0, width: 6, height: 28)])
         XCTAssertEqual(three.first?.components, [0, 1, 2])
-        XCTAssertTrue(DashedStroke.chains((0..<2).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config).isEmpty)
+        // What no chain took is handed back: the rule's dashes, all of them.
+        XCTAssertEqual(DashedStroke.chains(rule, height: 50, minWidth: 4, config: config).rest.count, 12)
+        XCTAssertTrue(DashedStroke.chains((0..<2).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config).chains.isEmpty)
         // A slanted stroke's dashes step aside by a few columns; a piece 10 px aside is elsewhere.
         let slanted = [piece(0, y: 0, x: 10), piece(1, y: 10, x: 14), piece(2, y: 20, x: 18)]
-        XCTAssertEqual(DashedStroke.chains(slanted, height: 50, minWidth: 4, config: config).count, 1)
+        XCTAssertEqual(DashedStroke.chains(slanted, height: 50, minWidth: 4, config: config).chains.count, 1)
         let apart = [piece(0, y: 0, x: 10), piece(1, y: 10, x: 26), piece(2, y: 20, x: 42)]
-        XCTAssertTrue(DashedStroke.chains(apart, height: 50, minWidth: 4, config: config).isEmpty)
+        XCTAssertTrue(DashedStroke.chains(apart, height: 50, minWidth: 4, config: config).chains.isEmpty)
     }
 }
