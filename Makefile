@@ -100,7 +100,7 @@ hard-heldout: build
 
 # MNIST test digits alone on white, at 1x and 3x: what the pipeline loses against the network.
 clean-digits: build
-	@test -f $(CLEAN_DIR)/manifest.csv || (py=$$(scripts/pillow_python.sh) && $$py scripts/make_clean_digits.py $(CLEAN_DIR))
+	@test -d $(CLEAN_DIR)/close_strings || (py=$$(scripts/pillow_python.sh) && $$py scripts/make_clean_digits.py $(CLEAN_DIR))
 	@$(BIN) $(CLEAN_DIR) -o $(CLEAN_DIR).csv --model $(MODEL); status=$$?; [ $$status -le 1 ] || exit $$status
 	$(PYTHON) scripts/score_suite.py $(CLEAN_DIR).csv $(CLEAN_DIR)/manifest.csv
 
