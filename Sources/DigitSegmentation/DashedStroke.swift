@@ -5,7 +5,7 @@
 /// starts from pieces of some size) never sees the digit, and it is dropped: "17560" read as
 /// "7560". Here the pieces left over after merging are chained from the top down: each next
 /// piece starts within a small gap below the chain and beside its lowest piece's columns (a
-/// slanted stroke moves sideways), and a chain of two or more pieces becomes a digit when it
+/// slanted stroke moves sideways), and a chain of three or more pieces becomes a digit when it
 /// is as tall as a digit may be and narrow as a 1 is. Noise specks do not line up over half a
 /// digit's height with gaps that small; a dotted rule longer than a digit is no digit.
 enum DashedStroke {
@@ -53,7 +53,7 @@ enum DashedStroke {
             // Every piece of a chain is spent, whether or not it makes a digit: a dashed rule
             // longer than a digit must not be read again from its middle.
             for j in chain { used[j] = true }
-            guard chain.count >= 2, Double(box.height) >= config.fragmentHeightRatio * h,
+            guard chain.count >= Self.minPieces, Double(box.height) >= config.fragmentHeightRatio * h,
                   Double(box.height) <= config.mergeMaxHeightRatio * h,
                   Double(box.width) <= Self.maxAspect * Double(box.height), Double(box.width) >= minWidth else { continue }
             for j in chain { chained[order[j]] = true }
@@ -62,6 +62,9 @@ enum DashedStroke {
         return (out, pieces.indices.filter { !chained[$0] }.map { pieces[$0] })
     }
 
+    /// A chain has at least this many pieces: two one above the other are the merger's to join
+    /// (stacked pieces), and two specks a few pixels apart in a small picture are noise.
+    static let minPieces = 3
     /// Pieces of a chain are at most this × H apart, one below the other ...
     static let gap = 0.2
     /// ... and at most this × H apart sideways (boxes; a slanted stroke's dashes step aside).

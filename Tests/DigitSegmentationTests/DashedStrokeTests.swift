@@ -35,13 +35,16 @@ final class DashedStrokeTests: XCTestCase {
         // only, never again from its middle.
         let rule = (0..<12).map { piece($0, y: $0 * 10) }
         XCTAssertTrue(DashedStroke.chains(rule, height: 50, minWidth: 4, config: config).chains.isEmpty)
-        // Three dashes: 28 px, over half of 50; two: 18 px, not.
+        // Three dashes: 28 px, over half of 50; two: 18 px, not; two longer ones (14 px, 4 apart:
+        // 32 px) are two pieces, no chain.
         let three = DashedStroke.chains((0..<3).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config).chains
         XCTAssertEqual(three.map(\.box), [PixelBox(x: 10, y: 0, width: 6, height: 28)])
         XCTAssertEqual(three.first?.components, [0, 1, 2])
         // What no chain took is handed back: the rule's dashes, all of them.
         XCTAssertEqual(DashedStroke.chains(rule, height: 50, minWidth: 4, config: config).rest.count, 12)
         XCTAssertTrue(DashedStroke.chains((0..<2).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config).chains.isEmpty)
+        let long = (0..<2).map { DigitCandidate(box: PixelBox(x: 10, y: $0 * 18, width: 6, height: 14), components: [$0]) }
+        XCTAssertTrue(DashedStroke.chains(long, height: 50, minWidth: 4, config: config).chains.isEmpty)
         // A slanted stroke's dashes step aside by a few columns; a piece 10 px aside is elsewhere.
         let slanted = [piece(0, y: 0, x: 10), piece(1, y: 10, x: 14), piece(2, y: 20, x: 18)]
         XCTAssertEqual(DashedStroke.chains(slanted, height: 50, minWidth: 4, config: config).chains.count, 1)
