@@ -17,6 +17,9 @@ normalisation. The gap between the two is the pipeline's, not the network's. Cat
                       "11", "71" written close, touching at 0
   close_strings       900 strings of 3-6 digits (a third of them 1s) bottom-aligned, each
                       0.02-0.15 × the height from the next, dark on white at 1×, 2× and 4×
+  close_speckled      300 such strings (100 per scale) with dark specks sprinkled over them
+                      (0.3-0.8 px × the scale in radius, gray 0-140, one per 400-1,600 px²):
+                      a dusty scan, rough paper
 
 Files go to <out>/<category>/NNNNN.png, and <out>/manifest.csv (`file,category,truth`) lists
 them for scripts/score_suite.py.
@@ -31,9 +34,9 @@ import gzip
 import os
 import random
 
-from PIL import Image, ImageChops, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageOps
 
-CATEGORIES = ["clean_1x", "clean_3x", "mnist_png", "dark_4x", "dark_strip", "close_pairs", "close_strings"]
+CATEGORIES = ["clean_1x", "clean_3x", "mnist_png", "dark_4x", "dark_strip", "close_pairs", "close_strings", "close_speckled"]
 
 
 def read_idx(path):
@@ -115,6 +118,20 @@ def pictures(category, images, labels, rng):
                 height = max(d.height for d in digits)
                 gaps = [round(rng.uniform(0.02, 0.15) * height) for _ in picks[1:]]
                 yield written_close(digits, gaps, scale), "".join(str(labels[i]) for i in picks)
+    elif category == "close_speckled":
+        ones = [i for i in range(n) if labels[i] == 1]
+        for scale in (1, 2, 4):
+            for _ in range(100):
+                picks = [rng.choice(ones) if rng.random() < 1 / 3 else rng.randrange(n) for _ in range(rng.randint(3, 6))]
+                digits = [ink(images[i]) for i in picks]
+                height = max(d.height for d in digits)
+                gaps = [round(rng.uniform(0.02, 0.15) * height) for _ in picks[1:]]
+                page = written_close(digits, gaps, scale)
+                draw = ImageDraw.Draw(page)
+                for _ in range(page.width * page.height // rng.choice((400, 800, 1600))):
+                    x, y, r = rng.randrange(page.width), rng.randrange(page.height), rng.uniform(0.3, 0.8 * scale)
+                    draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.randint(0, 140))
+                yield page, "".join(str(labels[i]) for i in picks)
 
 
 def main():

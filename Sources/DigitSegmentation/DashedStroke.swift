@@ -53,6 +53,10 @@ enum DashedStroke {
             // Every piece of a chain is spent, whether or not it makes a digit: a dashed rule
             // longer than a digit must not be read again from its middle.
             for j in chain { used[j] = true }
+            // Dashes, not specks: two of them a fair length, and ink over most of the height.
+            let lengths = chain.map { Double(thin[$0].box.height) }
+            guard lengths.filter({ $0 >= Self.minDash * h }).count >= 2,
+                  lengths.reduce(0, +) >= Self.minCover * Double(box.height) else { continue }
             guard chain.count >= Self.minPieces, Double(box.height) >= config.fragmentHeightRatio * h,
                   Double(box.height) <= config.mergeMaxHeightRatio * h,
                   Double(box.width) <= Self.maxAspect * Double(box.height), Double(box.width) >= minWidth else { continue }
@@ -65,6 +69,11 @@ enum DashedStroke {
     /// A chain has at least this many pieces: two one above the other are the merger's to join
     /// (stacked pieces), and two specks a few pixels apart in a small picture are noise.
     static let minPieces = 3
+    /// At least two pieces of a chain are this × H tall or more (a speckled page lines specks up
+    /// by chance; the dashes of a pen are longer) ...
+    static let minDash = 0.15
+    /// ... and its pieces' heights add up to this share of its own at least.
+    static let minCover = 0.5
     /// Pieces of a chain are at most this × H apart, one below the other ...
     static let gap = 0.2
     /// ... and at most this × H apart sideways (boxes; a slanted stroke's dashes step aside).

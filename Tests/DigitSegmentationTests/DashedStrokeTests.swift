@@ -45,6 +45,15 @@ final class DashedStrokeTests: XCTestCase {
         XCTAssertTrue(DashedStroke.chains((0..<2).map { piece($0, y: $0 * 10) }, height: 50, minWidth: 4, config: config).chains.isEmpty)
         let long = (0..<2).map { DigitCandidate(box: PixelBox(x: 10, y: $0 * 18, width: 6, height: 14), components: [$0]) }
         XCTAssertTrue(DashedStroke.chains(long, height: 50, minWidth: 4, config: config).chains.isEmpty)
+        // Specks lined up by chance on a speckled page: five of 5 px, 4 px apart (28 px, over half
+        // of 50), none a fair length for a dash; and two dashes of 8 px with two 2-px specks between
+        // them, 10 px apart: ink on 20 of the chain's 50 px.
+        let specks = (0..<5).map { DigitCandidate(box: PixelBox(x: 10, y: $0 * 9, width: 5, height: 5), components: [$0]) }
+        XCTAssertTrue(DashedStroke.chains(specks, height: 50, minWidth: 4, config: config).chains.isEmpty)
+        let sparse = [(0, 8), (18, 2), (30, 2), (42, 8)].enumerated().map { k, piece in
+            DigitCandidate(box: PixelBox(x: 10, y: piece.0, width: 6, height: piece.1), components: [k])
+        }
+        XCTAssertTrue(DashedStroke.chains(sparse, height: 50, minWidth: 4, config: config).chains.isEmpty)
         // A slanted stroke's dashes step aside by a few columns; a piece 10 px aside is elsewhere.
         let slanted = [piece(0, y: 0, x: 10), piece(1, y: 10, x: 14), piece(2, y: 20, x: 18)]
         XCTAssertEqual(DashedStroke.chains(slanted, height: 50, minWidth: 4, config: config).chains.count, 1)
