@@ -9,10 +9,22 @@ extension InkModel {
     /// sigmas) from the paper peak — where ink is a fair share of the pixels. Still one
     /// global threshold, and linear time.
     ///
-    /// `histogram` is `GrayHistogram(pixels)` when the caller has it already.
+    /// `histogram` is `GrayHistogram(pixels)` when the caller has it already. With dark ink
+    /// (`config.polarity` `.darkOnLight`), a scanner's black margin is left out (`DarkMargin`).
     static func estimate(_ pixels: [UInt8], width: Int, height: Int,
                          config: SegmentationConfig, histogram: GrayHistogram? = nil) -> InkModel? {
         let whole = histogram ?? GrayHistogram(pixels)
+        if config.polarity == .darkOnLight,
+           let inner = DarkMargin.inside(pixels, width: width, height: height, histogram: whole) {
+            return measured(inner.pixels, width: inner.width, height: inner.height, config: config,
+                            histogram: GrayHistogram(inner.pixels))
+        }
+        return measured(pixels, width: width, height: height, config: config, histogram: whole)
+    }
+
+    /// `estimate` of a page with no margin to leave out.
+    private static func measured(_ pixels: [UInt8], width: Int, height: Int,
+                                 config: SegmentationConfig, histogram whole: GrayHistogram) -> InkModel? {
         guard whole.total > 0 else { return nil }
         let peak = whole.mode()
         let sigma = Swift.max(1.4826 * Double(whole.medianAbsoluteDeviation(from: peak)), 1)
