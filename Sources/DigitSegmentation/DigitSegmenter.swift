@@ -4,14 +4,17 @@ import ImageDecoding
 ///
 /// Stages: page preparation (`InkPage`: denoise, polarity, uneven light, threshold) →
 /// 8-connected components (`ConnectedComponents`) → speck removal relative to the typical
-/// digit height → fragment merging (`FragmentMerger`) → lines and reading order
-/// (`LineGrouper`) → with the network, neighbours broken from one digit joined
-/// (`BrokenDigitJoiner`) → touching digits split (`TouchingSplitter`) → 28×28 normalisation
-/// (`MNISTNormalizer`, with stroke width brought into MNIST's range). With the network's help, a
-/// photo of a sheet on a desk is also read with the desk painted out (`SheetFinder`), and a page
-/// that looks turned is also read turned level (`PageSkew`). A picture too small to segment as
-/// it is is read enlarged (`SmallPicture`). A value type with no shared
-/// state: one segmenter may be used from many threads at once.
+/// digit height → fragment merging (`FragmentMerger`), and what is left chained where it is the
+/// dashes of one stroke (`DashedStroke`) → lines and reading order (`LineGrouper`) → with the
+/// network, underlines taken off digits (`UnderlineSeparator`), neighbours broken from one
+/// digit joined (`BrokenDigitJoiner`) and left-over pieces given back to the digit they make
+/// surer (`FragmentAttacher`) → touching digits split (`TouchingSplitter`) → 28×28
+/// normalisation (`MNISTNormalizer`, with stroke width brought into MNIST's range). With the
+/// network's help, a photo of a sheet on a desk is also read with the desk painted out
+/// (`SheetFinder`), a page that looks turned is also read turned level (`PageSkew`), and a page
+/// whose apparent polarity finds nothing is read with dark ink. A picture too small to segment
+/// as it is is read enlarged (`SmallPicture`). A value type with no shared state: one segmenter
+/// may be used from many threads at once.
 public struct DigitSegmenter: Sendable {
     public var config: SegmentationConfig
     public init(config: SegmentationConfig = SegmentationConfig()) { self.config = config }
