@@ -67,25 +67,28 @@ struct BrokenDigitJoiner: Sendable {
         guard halfImages.count == halves.count, halfRead.count == halves.count else { return units }
         var confidence = [Int: Float]()
         for (n, c) in zip(halves, halfRead) { confidence[n] = c }
-        // A pair must read surer than this half to be joined.
-        var pairs: [(first: Int, whole: Unit, image: [UInt8], half: Float)] = []
+        // A pair is joined when the whole reads at least `need` and surer than `beat`: side by
+        // side, `sure` and surer than each half; one above the other, `sureStacked` and surer
+        // than the less sure half.
+        var pairs: [(first: Int, whole: Unit, image: [UInt8], need: Float, beat: Float)] = []
         for n in near {
-            guard let a = confidence[n], let b = confidence[n + 1],
-                  stacked.contains(n) || Swift.min(a, b) < Self.sure
-                    || Double(units[n].candidate.box.horizontalGap(units[n + 1].candidate.box)) <= Self.closeGap * h else { continue }
-            let candidate = DigitCandidate(box: units[n].candidate.box.union(units[n + 1].candidate.box),
+            guard let a = confidence[n], let b = confidence[n + 1] else { continue }
+            let (boxA, boxB) = (units[n].candidate.box, units[n + 1].candidate.box)
+            let isStacked = stacked.contains(n)
+            let close = Double(boxA.horizontalGap(boxB)) <= Self.closeGap * h
+            guard isStacked || close || Swift.min(a, b) < Self.sure else { continue }
+            let candidate = DigitCandidate(box: boxA.union(boxB),
                                            components: units[n].candidate.components + units[n + 1].candidate.components)
             guard let whole = crop(candidate) else { continue }
             pairs.append((n, Unit(candidate: candidate, line: units[n].line, crop: whole), finish(whole),
-                          stacked.contains(n) ? Swift.min(a, b) : Swift.max(a, b)))
+                          isStacked ? Self.sureStacked : Self.sure, isStacked ? Swift.min(a, b) : Swift.max(a, b)))
         }
         guard !pairs.isEmpty else { return units }
         let wholeRead = scorer.confidences(for: pairs.map(\.image))
         guard wholeRead.count == pairs.count else { return units }
         // Surest wholes first; a half joins at most once.
-        let chosen = pairs.indices.filter { k in
-            wholeRead[k] >= (stacked.contains(pairs[k].first) ? Self.sureStacked : Self.sure) && wholeRead[k] > pairs[k].half
-        }.sorted { wholeRead[$0] > wholeRead[$1] }
+        let chosen = pairs.indices.filter { k in wholeRead[k] >= pairs[k].need && wholeRead[k] > pairs[k].beat }
+            .sorted { wholeRead[$0] > wholeRead[$1] }
         var taken = [Bool](repeating: false, count: units.count)
         var joinedAt: [Int: Unit] = [:]
         for k in chosen {

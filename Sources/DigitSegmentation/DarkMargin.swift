@@ -19,27 +19,28 @@ enum DarkMargin {
         // The band's edge: a pixel or two between black and paper (blur, JPEG ringing), which
         // left standing would join the digits beside it as a thin stroke.
         let edge = UInt8(clamping: (Int(margin) + bright) / 2)
-        func isMargin(count: Int, of total: Int) -> Bool { Double(count) >= Self.share * Double(total) }
-        func column(_ x: Int, _ y0: Int, _ y1: Int, _ dark: UInt8) -> Bool {
-            var count = 0
-            for y in y0..<y1 where pixels[y * width + x] <= dark { count += 1 }
-            return isMargin(count: count, of: y1 - y0)
+        // Whether nearly all of `count` pixels from `start`, `step` apart (a column or a row), are
+        // at most `level`.
+        func isDark(_ start: Int, _ step: Int, _ count: Int, _ level: UInt8) -> Bool {
+            var dark = 0
+            for k in 0..<count where pixels[start + k * step] <= level { dark += 1 }
+            return Double(dark) >= Self.share * Double(count)
         }
-        func row(_ y: Int, _ x0: Int, _ x1: Int, _ dark: UInt8) -> Bool {
-            var count = 0
-            for x in x0..<x1 where pixels[y * width + x] <= dark { count += 1 }
-            return isMargin(count: count, of: x1 - x0)
+        // How many of `lines` lines from a side are margin: dark ones, then up to `seam` of
+        // its edge. `line(n, level)` says whether the n-th line from that side is dark.
+        func depth(_ lines: Int, _ line: (Int, UInt8) -> Bool) -> Int {
+            var n = 0
+            while n < lines && line(n, margin) { n += 1 }
+            guard n > 0 else { return 0 }
+            let end = Swift.min(n + Self.seam, lines)
+            while n < end && line(n, edge) { n += 1 }
+            return n
         }
-        var (left, right, top, bottom) = (0, width, 0, height)
-        while left < width && column(left, 0, height, margin) { left += 1 }
-        if left > 0 { for _ in 0..<Self.seam where left < width && column(left, 0, height, edge) { left += 1 } }
-        while right > left && column(right - 1, 0, height, margin) { right -= 1 }
-        if right < width { for _ in 0..<Self.seam where right > left && column(right - 1, 0, height, edge) { right -= 1 } }
+        let left = depth(width) { isDark($0, width, height, $1) }
+        let right = width - depth(width - left) { isDark(width - 1 - $0, width, height, $1) }
         guard 4 * (right - left) >= width else { return nil }
-        while top < height && row(top, left, right, margin) { top += 1 }
-        if top > 0 { for _ in 0..<Self.seam where top < height && row(top, left, right, edge) { top += 1 } }
-        while bottom > top && row(bottom - 1, left, right, margin) { bottom -= 1 }
-        if bottom < height { for _ in 0..<Self.seam where bottom > top && row(bottom - 1, left, right, edge) { bottom -= 1 } }
+        let top = depth(height) { isDark($0 * width + left, 1, right - left, $1) }
+        let bottom = height - depth(height - top) { isDark((height - 1 - $0) * width + left, 1, right - left, $1) }
         guard left > 0 || right < width || top > 0 || bottom < height, 4 * (bottom - top) >= height else { return nil }
         return PixelBox(x: left, y: top, width: right - left, height: bottom - top)
     }

@@ -36,11 +36,12 @@ enum DashedStroke {
             var box = thin[start].box
             var last = box
             // The nearest piece below the chain's lowest one, beside its columns (pieces are in
-            // order of their tops, so the search starts at the first that may be below).
+            // order of their tops, so the search starts at the first that may be below; every
+            // piece of the chain starts higher).
             func below(_ last: PixelBox) -> Int? {
                 var j = firstTop(atLeast: last.y + last.height / 2)
                 while j < thin.count, Double(thin[j].box.y - last.maxY) <= gap {
-                    if !used[j] && !chain.contains(j) && Double(thin[j].box.horizontalGap(last)) <= side { return j }
+                    if !used[j] && Double(thin[j].box.horizontalGap(last)) <= side { return j }
                     j += 1
                 }
                 return nil
@@ -55,9 +56,9 @@ enum DashedStroke {
             for j in chain { used[j] = true }
             // Dashes, not specks: two of them a fair length, and ink over most of the height.
             let lengths = chain.map { Double(thin[$0].box.height) }
-            guard lengths.filter({ $0 >= Self.minDash * h }).count >= 2,
-                  lengths.reduce(0, +) >= Self.minCover * Double(box.height) else { continue }
-            guard chain.count >= Self.minPieces, Double(box.height) >= config.fragmentHeightRatio * h,
+            guard chain.count >= Self.minPieces, lengths.filter({ $0 >= Self.minDash * h }).count >= 2,
+                  lengths.reduce(0, +) >= Self.minCover * Double(box.height),
+                  Double(box.height) >= config.fragmentHeightRatio * h,
                   Double(box.height) <= config.mergeMaxHeightRatio * h,
                   Double(box.width) <= Self.maxAspect * Double(box.height), Double(box.width) >= minWidth else { continue }
             for j in chain { chained[order[j]] = true }
