@@ -80,6 +80,16 @@ def written_close(digits, gaps, scale):
     return page.resize((page.width * scale, page.height * scale), Image.BILINEAR) if scale != 1 else page
 
 
+def close_string(rng, images, labels, ones, scale):
+    """3-6 digits (each a 1, from `ones`, a third of the time) written close at `scale`, with
+    their truth."""
+    picks = [rng.choice(ones) if rng.random() < 1 / 3 else rng.randrange(len(images)) for _ in range(rng.randint(3, 6))]
+    digits = [ink(images[i]) for i in picks]
+    height = max(d.height for d in digits)
+    gaps = [round(rng.uniform(0.02, 0.15) * height) for _ in picks[1:]]
+    return written_close(digits, gaps, scale), "".join(str(labels[i]) for i in picks)
+
+
 def pictures(category, images, labels, rng):
     """(picture, truth) pairs of one category, in a fixed order."""
     n = len(images)
@@ -113,25 +123,17 @@ def pictures(category, images, labels, rng):
         ones = [i for i in range(n) if labels[i] == 1]
         for scale in (1, 2, 4):
             for _ in range(300):
-                picks = [rng.choice(ones) if rng.random() < 1 / 3 else rng.randrange(n) for _ in range(rng.randint(3, 6))]
-                digits = [ink(images[i]) for i in picks]
-                height = max(d.height for d in digits)
-                gaps = [round(rng.uniform(0.02, 0.15) * height) for _ in picks[1:]]
-                yield written_close(digits, gaps, scale), "".join(str(labels[i]) for i in picks)
+                yield close_string(rng, images, labels, ones, scale)
     elif category == "close_speckled":
         ones = [i for i in range(n) if labels[i] == 1]
         for scale in (1, 2, 4):
             for _ in range(100):
-                picks = [rng.choice(ones) if rng.random() < 1 / 3 else rng.randrange(n) for _ in range(rng.randint(3, 6))]
-                digits = [ink(images[i]) for i in picks]
-                height = max(d.height for d in digits)
-                gaps = [round(rng.uniform(0.02, 0.15) * height) for _ in picks[1:]]
-                page = written_close(digits, gaps, scale)
+                page, truth = close_string(rng, images, labels, ones, scale)
                 draw = ImageDraw.Draw(page)
                 for _ in range(page.width * page.height // rng.choice((400, 800, 1600))):
                     x, y, r = rng.randrange(page.width), rng.randrange(page.height), rng.uniform(0.3, 0.8 * scale)
                     draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.randint(0, 140))
-                yield page, "".join(str(labels[i]) for i in picks)
+                yield page, truth
 
 
 def main():

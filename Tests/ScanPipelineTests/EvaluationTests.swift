@@ -6,14 +6,9 @@ import XCTest
 /// `Evaluation` on the first MNIST test images with the shipped model: the temperature changes
 /// confidences and calibration, never the answers.
 final class EvaluationTests: XCTestCase {
-    private func root() -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }
-
     func testTemperatureChangesConfidenceNotAnswers() throws {
-        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors").withTemperature(1)
-        var data = try MNISTDataset.load(directory: root() + "/Tests/Fixtures/mnist", split: .test)
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors").withTemperature(1)
+        var data = try MNISTDataset.load(directory: Repository.root + "/Tests/Fixtures/mnist", split: .test)
         let n = 300
         data.images = Array(data.images.prefix(n * data.rows * data.columns))
         data.labels = Array(data.labels.prefix(n))
@@ -47,8 +42,8 @@ final class EvaluationTests: XCTestCase {
 
     func testSecondLookTalliesTheAnswersClassifyGives() throws {
         // At T = 2 many answers are below 0.9, so the second look changes some of them.
-        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors").withTemperature(2)
-        var data = try MNISTDataset.load(directory: root() + "/Tests/Fixtures/mnist", split: .test)
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors").withTemperature(2)
+        var data = try MNISTDataset.load(directory: Repository.root + "/Tests/Fixtures/mnist", split: .test)
         let n = 300, area = data.rows * data.columns
         data.images = Array(data.images.prefix(n * area))
         data.labels = Array(data.labels.prefix(n))

@@ -9,16 +9,11 @@ import XCTest
 /// testing the tool would feed them: the whole segmentation with the shipped network must read
 /// them about as the network reads the images themselves.
 final class LightOnDarkDigitsTests: XCTestCase {
-    private func root() -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }
-
     /// How many of the first `count` MNIST test digits, made into pictures by `picture`, the
     /// segmenter and the shipped model read as exactly their label.
     private func readRight(count: Int, _ picture: ([UInt8]) -> GrayImage) throws -> Int {
-        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors")
-        let data = try MNISTDataset.load(directory: root() + "/Tests/Fixtures/mnist", split: .test)
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
+        let data = try MNISTDataset.load(directory: Repository.root + "/Tests/Fixtures/mnist", split: .test)
         let scorer = ClassifierScorer(classifier: model)
         let segmenter = DigitSegmenter()
         var right = 0

@@ -8,14 +8,9 @@ import XCTest
 /// A hard-edged shadow over most of a photo passes for dark paper and its lit corners for light
 /// ink; read that way the page holds nothing, and it is read again with dark ink.
 final class ShadowBandTests: XCTestCase {
-    private func root() -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }
-
     func testADigitInAShadowOverMostOfThePhotoIsRead() throws {
-        let model = try Model.load(path: root() + "/Models/digitscan-cnn.safetensors")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: root() + "/Tests/Fixtures/shadow/shadow-band-9.jpg"))
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Fixtures/shadow/shadow-band-9.jpg"))
         let image = try ImageDecoder.decode([UInt8](bytes))
         let scorer = ClassifierScorer(classifier: model)
         // As the page looks (light ink on dark paper), nothing; with dark ink, the 9.

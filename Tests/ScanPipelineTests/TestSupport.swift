@@ -2,6 +2,12 @@ import Foundation
 import XCTest
 @testable import ScanPipeline
 
+/// The repository's root, where the shipped model and the committed fixtures are.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+}
+
 /// A fresh directory under the system temporary directory, removed by `remove()`.
 struct TemporaryDirectory {
     let path: String
