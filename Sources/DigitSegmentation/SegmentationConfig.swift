@@ -162,8 +162,8 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// whole blob with less than `splitDoubtConfidence` (digits that overlap in width: a 7
     /// leaning over a 9, a 1 tucked under a 2's arc).
     public var splitUncertainAspect: Double = 0.8
-    /// A blob narrower than `splitMinAspect` is tried as touching digits only when the network
-    /// reads it with less than this. Trained with outlier exposure, it reads most pairs in one
+    /// A blob narrower than `splitMinAspect` is tried as touching digits when the network
+    /// reads it with less than this (beyond it, only into sure pieces: `splitSureAspect`). Trained with outlier exposure, it reads most pairs in one
     /// box at 0.1 ... 0.35, some at 0.55 ... 0.65 (a 6 and 3, a 9 and 7), and odd single digits
     /// from 0.5 up; the pieces of an odd 8 can read as a confident 3 and 2. At 0.7 rather than
     /// 0.5, hard-suite touching pairs 98 → 101 of 128 and one 8 split in two; at 0.99 the
@@ -178,6 +178,13 @@ public struct SegmentationConfig: Sendable, Equatable {
     /// suites (seeds 7-10): touching pairs +9 of 705, nothing else changes; non-digit marks read
     /// as confident digits 3.2 → 3.3 % (a fresh set: 4.3 % both).
     public var splitWideDoubtConfidence: Double = 0.95
+    /// A blob at least this wide (× its height) that the network reads beyond those doubts
+    /// (`splitDoubtConfidence`, `splitWideDoubtConfidence`) is tried too, and cut only into
+    /// pieces it reads at `splitSurePieces` or more: two digits written into each other can
+    /// read as one at 0.99 (a 9 and 7 as a 9 at 0.998, their pieces at 0.999).
+    public var splitSureAspect: Double = 0.9
+    /// See `splitSureAspect`. 1: such blobs stay whole.
+    public var splitSurePieces: Double = 0.99
     /// ... and, on a line with at least two other digits, this × their median width.
     public var splitMinLineWidth: Double = 1.7
     /// Without a scorer, blobs this wide are split at their deepest projection valleys.

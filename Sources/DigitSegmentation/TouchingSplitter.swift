@@ -11,7 +11,9 @@
 /// digits a low score; from `splitWideDoubtAspect` up, less than `splitWideDoubtConfidence`),
 /// and only at columns with little ink: digits touch in a stroke or two.
 /// One it reads as no digit at all (below `noDigit`) may be cut through any ink (digits written
-/// into each other), into pieces read at `noDigitPieces` or more.
+/// into each other), into pieces read at `noDigitPieces` or more. One at least `splitSureAspect`
+/// wide that it reads beyond those doubts is tried too, through one stroke, into pieces read at
+/// `splitSurePieces` or more: two digits written into each other can read as one at 0.99.
 ///
 /// Candidate cuts are columns where the vertical ink projection has a local minimum (where
 /// the strokes thin out between two digits), the columns nearest a half and the thirds, and,
@@ -54,10 +56,15 @@ struct TouchingSplitter: Sendable {
         // The whole blob as one digit: read first where it decides whether to try at all.
         let wholeImage = finish(crop)
         var whole: Float?
+        // A blob about as wide as it is tall that the network reads as one digit beyond doubt
+        // may still be two written into each other (a 9 and 7, a 7 and 2): it is tried, and
+        // cut only where the network is surer still of each piece.
+        var sure = false
         if !wide {
             let limit = aspect >= config.splitWideDoubtAspect ? config.splitWideDoubtConfidence : config.splitDoubtConfidence
-            guard let doubt = scorer.confidences(for: [wholeImage]).first,
-                  Double(doubt) < limit else { return nil }
+            guard let doubt = scorer.confidences(for: [wholeImage]).first else { return nil }
+            sure = Double(doubt) >= limit
+            guard !sure || (aspect >= config.splitSureAspect && config.splitSurePieces < 1) else { return nil }
             whole = doubt
         }
 
@@ -176,7 +183,8 @@ struct TouchingSplitter: Sendable {
         // file of the hard suite, the v1 suite or the peers' corpora changes).
         // A wide blob the network reads as no digit settles for a split read a little less surely.
         let enough = wide && whole < Self.noDigit ? Swift.min(config.splitMinConfidence, config.splitWideFallback)
-            : noDigit ? Swift.max(config.splitMinConfidence, Self.noDigitPieces) : config.splitMinConfidence
+            : noDigit ? Swift.max(config.splitMinConfidence, Self.noDigitPieces)
+            : sure ? Swift.max(config.splitMinConfidence, config.splitSurePieces) : config.splitMinConfidence
         guard let best, best.score >= enough, 1 - best.score <= Self.doubtLeft * (1 - Double(whole)) else { return nil }
         return best.pieces.map { pieces[$0] }
     }

@@ -37,25 +37,44 @@ final class NarrowTouchingTests: XCTestCase {
         XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Sure()).count, 1)
     }
 
-    func testNarrowBlobTheNetworkOnlyMildlyDoubtsIsNotTried() throws {
+    func testNarrowBlobTheNetworkOnlyMildlyDoubtsIsCutOnlyIntoSurePieces() throws {
         let c = ringPair(30)
-        // An odd single digit reads about 0.5 ... 0.9; its pieces may still read well.
-        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.8)).count, 1)
-        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.6)).count, 2)
+        // An odd single digit reads about 0.5 ... 0.9, and its pieces may still read well: past
+        // the doubt, pieces read below splitSurePieces leave it whole.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.8, ring: 0.98)).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.6, ring: 0.98)).count, 2)
         var config = SegmentationConfig()
         config.splitDoubtConfidence = 0.5
-        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.6)).count, 1)
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.6, ring: 0.98)).count, 1)
+        // Pieces read beyond splitSurePieces are two digits written into each other.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.8, ring: 0.999)).count, 2)
+        config = SegmentationConfig()
+        config.splitSurePieces = 1
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.8, ring: 0.999)).count, 1)
+    }
+
+    func testBlobTheNetworkReadsBeyondDoubtIsCutOnlyIntoSurerPieces() throws {
+        // 76 × 60 (aspect 1.27), read as one digit at 0.99: two digits written into each other
+        // can read so. Cut when each piece reads at splitSurePieces and halves the doubt.
+        let c = ringPair(36)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.999)).count, 2)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.993)).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.96, ring: 0.985)).count, 1)
+        // Narrower than splitSureAspect, such a blob is not tried.
+        var config = SegmentationConfig()
+        config.splitSureAspect = 1.3
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.99, ring: 0.999)).count, 1)
     }
 
     func testBlobNearlyWideEnoughIsTriedUnderMilderDoubt() throws {
         // Rings 36 wide joined by a bridge: 76 × 60, aspect 1.27, under splitMinAspect but
         // over splitWideDoubtAspect. Read as one digit at 0.9, it is tried, and split.
         let c = ringPair(36)
-        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.9)).count, 2)
-        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.97)).count, 1)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.9, ring: 0.98)).count, 2)
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.97, ring: 0.98)).count, 1)
         var config = SegmentationConfig()
         config.splitWideDoubtAspect = 1.3
-        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.9)).count, 1)
+        XCTAssertEqual(try DigitSegmenter(config: config).segment(c.image, scorer: RingScorer(other: 0.9, ring: 0.98)).count, 1)
     }
 
     func testWideLoopReadUnderMildDoubtIsNotCutInTwo() throws {
