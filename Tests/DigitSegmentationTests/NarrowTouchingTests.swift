@@ -129,6 +129,33 @@ final class NarrowTouchingTests: XCTestCase {
             XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: RingScorer(other: 0.2, ring: 0.95)).count, 1)
         }
     }
+
+    func testOneSqueezedBetweenTwoDigitsIsCutOutWhenItsPiecesLeaveLessDoubt() throws {
+        // A ring, a bar and a ring, joined by bridges (88 × 60). The network (below) reads each
+        // ring and the bar at 0.999, a ring with the bar at `pair`, the whole blob as no digit.
+        var c = TestCanvas(width: 180, height: 100)
+        ring(&c, 40, 36); c.rect(76, 46, 4, 8); c.rect(80, 20, 8, 60); c.rect(88, 46, 4, 8); ring(&c, 92, 36)
+        struct Scorer: DigitScorer {
+            var pair: Float
+            func confidences(for images: [[UInt8]]) -> [Float] {
+                images.map { image in
+                    let rows = (0..<28).filter { y in (0..<28).contains { image[y * 28 + $0] > 128 } }.count
+                    let columns = (0..<28).filter { x in (0..<28).contains { image[$0 * 28 + x] > 128 } }.count
+                    if rows < 16 { return 0.2 }
+                    // The bar, not a ring's wall cut off with the ends of its top and bottom.
+                    let width = { (y: Int) in (0..<28).filter { image[y * 28 + $0] > 128 }.count }
+                    let top = (0..<28).first { width($0) > 0 } ?? 0
+                    if columns <= 5 && width(top) <= width(14) { return 0.999 }
+                    // A ring with the bar beside it reads as a digit at `pair`.
+                    return columns > 13 ? pair : RingScorer().confidences(for: [image])[0]
+                }
+            }
+        }
+        // Halves read at 0.99: the thirds leave a tenth of that doubt, and are taken.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Scorer(pair: 0.99)).count, 3)
+        // Halves read at 0.997: thirds at 0.999 are no reason for a third digit.
+        XCTAssertEqual(try DigitSegmenter().segment(c.image, scorer: Scorer(pair: 0.997)).count, 2)
+    }
 }
 
 /// Where a wide blob is tried: its projection's valleys, halves and thirds, and a grid.
