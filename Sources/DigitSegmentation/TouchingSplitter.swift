@@ -23,10 +23,11 @@
 /// Each way of cutting the blob into 2 or 3 pieces (each at least `splitMinPieceWidth` × its
 /// height wide, narrower than `splitMinAspect` × it, and `splitMinPieceHeight` × it tall) is read through the
 /// `DigitScorer`, each piece once however many splits share it; the split whose least
-/// confident piece is most confident wins (a third piece must earn its place), if that piece reaches `splitMinConfidence` and
-/// leaves at most half the doubt the network has in the whole blob (a wide blob read as no
-/// digit at all settles for `splitWideFallback`). Without a scorer, only a blob at least
-/// `splitBlindAspect` wide is cut, at the deepest valleys near its halves or thirds.
+/// confident piece is most confident wins (a third piece must earn its place), if that piece
+/// reaches `splitMinConfidence` and leaves at most half the doubt the network has in the whole
+/// blob (a wide blob read as no digit at all settles for `splitWideFallback`). Without a
+/// scorer, only a blob at least `splitBlindAspect` wide is cut, at the deepest valleys near its
+/// halves or thirds.
 struct TouchingSplitter: Sendable {
     var config: SegmentationConfig
 
@@ -189,6 +190,7 @@ struct TouchingSplitter: Sendable {
         // Where a split in two is taken, one in three is taken instead when its least sure
         // piece keeps at most 1/`thirdPieceDoubt` of that doubt: a 1 squeezed between two
         // digits leaves halves read at 0.99 and thirds at 0.999, which `thirdPiece` passes over.
+        // Surer than the split in two, it passes that split's tests too.
         if best.pieces.count == 2,
            let three = candidates.filter({ $0.count == 3 })
                .map({ (least: Double($0.map { confidences[$0] }.min() ?? 0), pieces: $0) })
@@ -215,7 +217,7 @@ struct TouchingSplitter: Sendable {
 
     /// ... unless it leaves this many times less doubt than the best split in two (hard suites,
     /// committed and seeds 7-12: touching pairs 654 → 685 of 897, 13 files fixed and one lost,
-    /// nothing else changed; at 5, 11 fixed; at 3, 17 fixed and 3 lost).
+    /// nothing else changed; at 5, 11 fixed; at 3, 14 fixed and 3 lost).
     static let thirdPieceDoubt = 4.0
 
     /// A cut path strays at most this × the blob's height from its column.
