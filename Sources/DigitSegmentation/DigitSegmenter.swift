@@ -8,7 +8,8 @@ import ImageDecoding
 /// dashes of one stroke (`DashedStroke`) → lines and reading order (`LineGrouper`) → with the
 /// network, underlines taken off digits (`UnderlineSeparator`), neighbours broken from one
 /// digit joined (`BrokenDigitJoiner`) and left-over pieces given back to the digit they make
-/// surer (`FragmentAttacher`) → touching digits split (`TouchingSplitter`) → 28×28
+/// surer (`FragmentAttacher`) → touching digits split (`TouchingSplitter`), the gaps of a
+/// broken digit the network doubts closed (`GapCloser`) → 28×28
 /// normalisation (`MNISTNormalizer`, with stroke width brought into MNIST's range). With the
 /// network's help, a photo of a sheet on a desk is also read with the desk painted out
 /// (`SheetFinder`), a page that looks turned is also read turned level (`PageSkew`), and a page
@@ -231,6 +232,7 @@ public struct DigitSegmenter: Sendable {
                                                             crop: crop, finish: finish)
         }
         let splitter = TouchingSplitter(config: config)
+        let mender = GapCloser(ratio: config.gapCloseRatio)
         var widthsByLine = [Int: [Int]]()
         for unit in units { widthsByLine[unit.line, default: []].append(unit.candidate.box.width) }
         var found: [SegmentedDigit] = []
@@ -244,7 +246,8 @@ public struct DigitSegmenter: Sendable {
             if let pieces = splitter.split(crop, lineWidth: lineWidth, scorer: scorer, trustDoubt: dots == nil, finish: finish) {
                 found += pieces.map { SegmentedDigit(box: $0.box, line: unit.line, pixels: finish($0)) }
             } else {
-                found.append(SegmentedDigit(box: unit.candidate.box, line: unit.line, pixels: finish(crop)))
+                let pixels = mender.input(for: crop, pieces: unit.candidate.components.count, scorer: scorer, finish: finish)
+                found.append(SegmentedDigit(box: unit.candidate.box, line: unit.line, pixels: pixels))
             }
         }
         return found

@@ -49,6 +49,7 @@ extension SegmentationConfig {
         try check((0...1).contains(splitDoubtConfidence), "splitDoubtConfidence", splitDoubtConfidence, "0...1")
         try check(splitWideDoubtAspect > 0, "splitWideDoubtAspect", splitWideDoubtAspect, "> 0")
         try check((0...1).contains(splitWideDoubtConfidence), "splitWideDoubtConfidence", splitWideDoubtConfidence, "0...1")
+        try check((0...0.5).contains(gapCloseRatio), "gapCloseRatio", gapCloseRatio, "0...0.5")
         try check(splitSureAspect > 0, "splitSureAspect", splitSureAspect, "> 0")
         try check((0...1).contains(splitSurePieces), "splitSurePieces", splitSurePieces, "0...1")
         try check(splitCutStep > 0, "splitCutStep", splitCutStep, "> 0")

@@ -148,6 +148,10 @@ public struct SegmentationConfig: Sendable, Equatable {
     public var mergeMaxHeightRatio: Double = 1.4
     /// A merged digit may be at most this × H wide (wide digits are less tall, so > 1).
     public var mergeMaxWidthRatio: Double = 1.25
+    /// A digit in several pieces that the network doubts is also read with its gaps closed, by
+    /// this × its longer side (bridging gaps up to about twice that), and kept so when the
+    /// network is then sure of it (`GapCloser`). 0: off.
+    public var gapCloseRatio: Double = 0.035
     /// Neighbouring digits of a line at most this × H apart, together about as large as a
     /// merged digit may be, are read joined as well and joined when the network doubts a half
     /// and is sure of the whole (`BrokenDigitJoiner`): a digit broken down its middle. 0: off.

@@ -143,6 +143,8 @@ extension Configuration {
                     "A merged digit may be at most this × H wide (wide digits are less tall, so > 1)."),
             .double("joinBrokenGap", \.segmentation.joinBrokenGap, 0...10,
                     "Neighbouring digits of a line at most this × H apart, together about as large as a merged digit may be, are read joined too, and joined when the network doubts a half (below 0.9) and reads the whole surely and surer than each half: a digit broken down its middle. 0 turns it off."),
+            .double("gapCloseRatio", \.segmentation.gapCloseRatio, 0...0.5,
+                    "A digit in several pieces that the network doubts is also read with its gaps closed by this × its longer side, and kept so when the network is then sure of it (a 9 whose loop is cut reads as a 4). 0: off."),
             .double("splitMinAspect", \.segmentation.splitMinAspect, 0.01...100,
                     "Blobs at least this wide (× their own height) are tried as 2 or 3 touching digits, the network choosing where to cut."),
             .double("splitUncertainAspect", \.segmentation.splitUncertainAspect, 0.01...100,
