@@ -72,6 +72,15 @@ public struct DigitSegmenter: Sendable {
         if spanning >= TouchingSplitter.noDigit, spanning > written {
             return plain.filter { sheet.spansSheet($0.box) || !sheet.isSheetOrEdge($0.box) }
         }
+        // A shadow with a hard edge across a page passes for a desk too, and painting it out
+        // takes the digits in it: a sheet the network reads nothing sure on does not win
+        // over a plain reading with sure digits (as tall as the "sheet", a lit strip between
+        // two shadows, too), unless they are thin bars beside the sheet's sides or nearly as
+        // tall as the picture (a shadow's edges read as 1s).
+        if !sheetSure.contains(where: { $0 >= Self.sure }),
+           zip(plain, plainSure).contains(where: { digit, sure in
+               sure >= Self.sure && !sheet.isSideBar(digit.box) && 10 * digit.box.height < 9 * image.height
+           }) { return plain }
         return Self.surer(onSheet, sheetSure, than: plain, plainSure, on: sheet) ? onSheet : plain
     }
 

@@ -62,8 +62,11 @@ struct SheetFinder: Sendable {
     /// photographed slightly turned, its sides a dark rim on a streaked desk, shows them as thin
     /// 1s broken at places, none as tall as the sheet; a handwritten 1 is wider for its height,
     /// or stands away from the sheet's side.
-    func isSheetSide(_ box: PixelBox) -> Bool {
-        if isSheetTall(box) { return true }
+    func isSheetSide(_ box: PixelBox) -> Bool { isSheetTall(box) || isSideBar(box) }
+
+    /// Whether `box` is a thin bar (at most a sixth as wide as tall) at least two fifths as
+    /// tall as the sheet, beside its left or right bound (`isSheetSide`).
+    func isSideBar(_ box: PixelBox) -> Bool {
         guard 6 * box.width <= box.height, 5 * box.height >= 2 * sheetBox.height else { return false }
         let reach = 2 * step + box.width
         return abs(box.x - sheetBox.x) <= reach || abs(box.maxX - sheetBox.maxX) <= reach

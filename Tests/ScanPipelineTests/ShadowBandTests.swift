@@ -1,12 +1,13 @@
 import Foundation
-import DigitSegmentation
+@testable import DigitSegmentation
 import ImageDecoding
 import NeuralNet
 import XCTest
 @testable import ScanPipeline
 
 /// A hard-edged shadow over most of a photo passes for dark paper and its lit corners for light
-/// ink; read that way the page holds nothing, and it is read again with dark ink.
+/// ink; read that way the page holds nothing, and it is read again with dark ink. Shadows on
+/// both sides of a lit strip pass for a desk, and painting them out must not win.
 final class ShadowBandTests: XCTestCase {
     func testADigitInAShadowOverMostOfThePhotoIsRead() throws {
         let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
@@ -19,5 +20,21 @@ final class ShadowBandTests: XCTestCase {
         XCTAssertTrue(try DigitSegmenter(config: light).segment(image, scorer: scorer).isEmpty)
         let digits = try DigitSegmenter().segment(image, scorer: scorer)
         XCTAssertEqual(ScanEngine.classifyBatch(digits, classifier: model, threads: 1).map(\.value), [9])
+    }
+
+    func testDigitsOnALitStripBetweenTwoShadowsAreRead() throws {
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Fixtures/shadow/shadow-strip-22745.jpg"))
+        let image = try ImageDecoder.decode([UInt8](bytes))
+        let scorer = ClassifierScorer(classifier: model)
+        let digits = try DigitSegmenter().segment(image, scorer: scorer)
+        XCTAssertEqual(ScanEngine.classifyBatch(digits, classifier: model, threads: 1).map(\.value), [2, 2, 7, 4, 5])
+        // The shadows pass for a desk round a sheet, and with them painted out the network is
+        // sure of nothing: that reading must not win.
+        let sheet = try XCTUnwrap(SheetFinder(in: image))
+        var plain = SegmentationConfig()
+        plain.findSheet = false
+        let onSheet = try DigitSegmenter(config: plain).segment(sheet.image, scorer: scorer)
+        XCTAssertFalse(scorer.confidences(for: onSheet.map(\.pixels)).contains { $0 >= DigitSegmenter.sure })
     }
 }
