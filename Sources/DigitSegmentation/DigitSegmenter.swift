@@ -90,11 +90,13 @@ public struct DigitSegmenter: Sendable {
         let plain = try readOnce(image, scorer: scorer)
         // A hard-edged shadow over most of a photo passes for dark paper, its lit part for
         // light ink, and the digits in the shadow are lost: a page where the polarity it
-        // looks to have finds nothing at all is read again with dark ink, and that reading
-        // kept when the network is sure of a digit in it. (Read again whenever the first
-        // reading had fewer sure digits, MNIST's own light-on-dark images lost 7 of 10,000:
-        // a loop's hole taken for a 0.)
-        guard plain.isEmpty, config.polarity == .auto, let scorer else { return plain }
+        // looks to have finds nothing at all, or nothing but "digits" nearly as tall or as
+        // wide as the picture (the lit parts or the edges of such a shadow, read as 1s), is
+        // read again with dark ink, and that reading kept when the network is sure of a digit
+        // in it. (Read again whenever the first reading had fewer sure digits, MNIST's own
+        // light-on-dark images lost 7 of 10,000: a loop's hole taken for a 0.)
+        let spanning = plain.allSatisfy { 10 * $0.box.height >= 9 * image.height || 10 * $0.box.width >= 9 * image.width }
+        guard spanning, config.polarity == .auto, let scorer else { return plain }
         var darkInk = self
         darkInk.config.polarity = .darkOnLight
         let other = try darkInk.readOnce(image, scorer: scorer)

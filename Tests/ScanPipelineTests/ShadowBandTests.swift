@@ -22,6 +22,22 @@ final class ShadowBandTests: XCTestCase {
         XCTAssertEqual(ScanEngine.classifyBatch(digits, classifier: model, threads: 1).map(\.value), [9])
     }
 
+    func testADigitInABandFromEdgeToEdgeIsRead() throws {
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Fixtures/shadow/shadow-band-3.jpg"))
+        let image = try ImageDecoder.decode([UInt8](bytes))
+        let scorer = ClassifierScorer(classifier: model)
+        // As the page looks, only the band's edges, nearly as tall as the picture.
+        var light = SegmentationConfig()
+        light.polarity = .lightOnDark
+        light.findSheet = false
+        let edges = try DigitSegmenter(config: light).segment(image, scorer: scorer)
+        XCTAssertFalse(edges.isEmpty)
+        XCTAssertTrue(edges.allSatisfy { 10 * $0.box.height >= 9 * image.height })
+        let digits = try DigitSegmenter().segment(image, scorer: scorer)
+        XCTAssertEqual(ScanEngine.classifyBatch(digits, classifier: model, threads: 1).map(\.value), [3])
+    }
+
     func testDigitsOnALitStripBetweenTwoShadowsAreRead() throws {
         let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Fixtures/shadow/shadow-strip-22745.jpg"))
