@@ -75,11 +75,11 @@ public struct DigitSegmenter: Sendable {
         // A shadow with a hard edge across a page passes for a desk too, and painting it out
         // takes the digits in it: a sheet the network reads nothing sure on does not win
         // over a plain reading with sure digits (as tall as the "sheet", a lit strip between
-        // two shadows, too), unless they are thin bars beside the sheet's sides or nearly as
-        // tall as the picture (a shadow's edges read as 1s).
+        // two shadows, too), unless they are thin bars beside the sheet's sides or span the
+        // picture (a shadow's edges read as 1s).
         if !sheetSure.contains(where: { $0 >= Self.sure }),
            zip(plain, plainSure).contains(where: { digit, sure in
-               sure >= Self.sure && !sheet.isSideBar(digit.box) && 10 * digit.box.height < 9 * image.height
+               sure >= Self.sure && !sheet.isSideBar(digit.box) && !Self.spans(image, digit.box)
            }) { return plain }
         return Self.surer(onSheet, sheetSure, than: plain, plainSure, on: sheet) ? onSheet : plain
     }
@@ -95,12 +95,17 @@ public struct DigitSegmenter: Sendable {
         // read again with dark ink, and that reading kept when the network is sure of a digit
         // in it. (Read again whenever the first reading had fewer sure digits, MNIST's own
         // light-on-dark images lost 7 of 10,000: a loop's hole taken for a 0.)
-        let spanning = plain.allSatisfy { 10 * $0.box.height >= 9 * image.height || 10 * $0.box.width >= 9 * image.width }
-        guard spanning, config.polarity == .auto, let scorer else { return plain }
+        guard plain.allSatisfy({ Self.spans(image, $0.box) }), config.polarity == .auto, let scorer else { return plain }
         var darkInk = self
         darkInk.config.polarity = .darkOnLight
         let other = try darkInk.readOnce(image, scorer: scorer)
         return Self.sureCount(other, scorer) > 0 ? other : plain
+    }
+
+    /// Whether `box` is nearly as tall or as wide as `image` (0.9 of it): no digit written on a
+    /// page is, but the edges and lit parts of a shadow across it are.
+    static func spans(_ image: GrayImage, _ box: PixelBox) -> Bool {
+        10 * box.height >= 9 * image.height || 10 * box.width >= 9 * image.width
     }
 
     /// `read` with the polarity the page looks to have (or the one configured).
