@@ -19,7 +19,10 @@ struct InkPage: Sendable {
     var flattened: Bool
 
     /// Prepares `gray` (row-major `width × height`); nil when the page holds no ink.
-    static func prepare(_ gray: [UInt8], width: Int, height: Int, config: SegmentationConfig) -> InkPage? {
+    /// `flattenDarkInk`: a page read with dark ink is flattened even where it looks light-on-dark
+    /// (a shadow over most of a photo makes it look so).
+    static func prepare(_ gray: [UInt8], width: Int, height: Int, config: SegmentationConfig,
+                        flattenDarkInk: Bool = false) -> InkPage? {
         guard width > 0, height > 0 else { return nil }
         let (denoised, histogramIfUnchanged) = denoise(gray, width: width, height: height, config: config)
         // One histogram of the page serves the polarity check and, for dark ink, the ink model
@@ -45,7 +48,7 @@ struct InkPage: Sendable {
         // light needs no flattening they are the page's own (the same inputs, measured again,
         // were 8 % of an A4 page's time).
         var unflattened: (ink: InkModel, mask: InkMask)?
-        if dark == looksDark, config.backgroundBlockRatio > 0 {
+        if dark == looksDark || (dark && flattenDarkInk), config.backgroundBlockRatio > 0 {
             // The stroke width as a plain threshold sees it sets the least flattening scale
             // (measured so that a shadow band taken for ink does not pass for a stroke).
             if let rough = InkModel.estimate(canonical, width: width, height: height, config: darkConfig,

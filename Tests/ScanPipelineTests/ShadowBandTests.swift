@@ -38,6 +38,23 @@ final class ShadowBandTests: XCTestCase {
         XCTAssertEqual(ScanEngine.classifyBatch(digits, classifier: model, threads: 1).map(\.value), [3])
     }
 
+    func testDigitsInAShadowOverMostOfAColourPhotoAreRead() throws {
+        let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Fixtures/shadow/shadow-over-67.jpg"))
+        // In colour, as `digitscan` reads it (the gray conversion with the most ink contrast).
+        let image = try ImageDecoder.decodeRGB([UInt8](bytes))
+        let scorer = ClassifierScorer(classifier: model)
+        // As the page looks, the lit part is light ink and nothing reads as a sure digit; read
+        // again with dark ink, the page must have its light flattened to show the digits.
+        var light = SegmentationConfig()
+        light.polarity = .lightOnDark
+        light.findSheet = false
+        let lit = try DigitSegmenter(config: light).segment(image, scorer: scorer)
+        XCTAssertFalse(scorer.confidences(for: lit.map(\.pixels)).contains { $0 >= DigitSegmenter.sure })
+        let digits = try DigitSegmenter().segment(image, scorer: scorer)
+        XCTAssertEqual(ScanEngine.classifyBatch(digits, classifier: model, threads: 1).map(\.value), [6, 7])
+    }
+
     func testDigitsOnALitStripBetweenTwoShadowsAreRead() throws {
         let model = try Model.load(path: Repository.root + "/Models/digitscan-cnn.safetensors")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Fixtures/shadow/shadow-strip-22745.jpg"))
