@@ -87,7 +87,7 @@ public struct DigitSegmenter: Sendable {
     }
 
     /// The digits of `image` (`readOnce`; with a scorer, read again with dark ink when the
-    /// polarity the page looks to have finds nothing).
+    /// polarity the page looks to have finds nothing, or nothing but shapes spanning the picture).
     private func read(_ image: GrayImage, scorer: (any DigitScorer)?) throws(SegmentationError) -> [SegmentedDigit] {
         let plain = try readOnce(image, scorer: scorer)
         // A hard-edged shadow over most of a photo passes for dark paper, its lit part for

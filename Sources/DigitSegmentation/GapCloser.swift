@@ -38,8 +38,7 @@ struct GapCloser: Sendable {
         guard r > 0, crop.width > 0, crop.height > 0 else { return crop }
         let (w, h) = (crop.width, crop.height)
         let pw = w + 2 * r, ph = h + 2 * r
-        var padded = [Float](repeating: 0, count: pw * ph)
-        for y in 0..<h { for x in 0..<w { padded[(y + r) * pw + x + r] = crop.pixels[y * w + x] } }
+        let padded = StrokeWidth.padded(crop.pixels, width: w, height: h, by: r)
         let grown = StrokeWidth.morph(padded, width: pw, height: ph, steps: r, Dilation.self)
         let closed = StrokeWidth.morph(grown, width: pw, height: ph, steps: r, Erosion.self)
         var out = crop

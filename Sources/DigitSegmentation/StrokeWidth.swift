@@ -64,10 +64,9 @@ struct StrokeWidth: Sendable {
         guard steps > 0 else { return (amount, w, h) }
         if ratio < low {
             // Room to grow on every side.
-            let pw = w + 2 * steps, ph = h + 2 * steps
-            var padded = [Float](repeating: 0, count: pw * ph)
-            for y in 0..<h { for x in 0..<w { padded[(y + steps) * pw + x + steps] = amount[y * w + x] } }
-            return Self.cropped(Self.morph(padded, width: pw, height: ph, steps: steps, Dilation.self), width: pw, height: ph)
+            let padded = Self.padded(amount, width: w, height: h, by: steps)
+            return Self.cropped(Self.morph(padded, width: w + 2 * steps, height: h + 2 * steps, steps: steps, Dilation.self),
+                                width: w + 2 * steps, height: h + 2 * steps)
         }
         // A "stroke" as wide as half the shape is a solid blob, not a written figure: thinning
         // would only shrink it.
@@ -128,6 +127,14 @@ struct StrokeWidth: Sendable {
             swap(&current, &next)
         }
         return current
+    }
+
+    /// `pixels` with `margin` pixels of paper (0) added on every side.
+    static func padded(_ pixels: [Float], width w: Int, height h: Int, by margin: Int) -> [Float] {
+        let pw = w + 2 * margin
+        var out = [Float](repeating: 0, count: pw * (h + 2 * margin))
+        for y in 0..<h { for x in 0..<w { out[(y + margin) * pw + x + margin] = pixels[y * w + x] } }
+        return out
     }
 
     /// `pixels` cropped to its non-zero bounding box (unchanged when all zero).
